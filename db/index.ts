@@ -1,0 +1,43 @@
+// One database handle per process: postgres.js when DATABASE_URL is set, embedded PGlite in
+// DATA_DIR otherwise. Cached on globalThis because Next bundles instrumentation and routes
+// separately (and reloads modules in dev), and PGlite's directory can be opened only once.
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { getEnv } from '@/lib/env';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** The underlying client, for the migrator and for shutdown. */
+  client: postgres.Sql | PGlite;
+}
+
+const globalForDb = globalThis as unknown as { __database?: Database };
+
+export function getDatabase(): Database {
+  globalForDb.__database ??= open();
+  return globalForDb.__database;
+}
+
+export function getDb(): Db {
+  return getDatabase().db;
+}
+
+function open(): Database {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+    return { db: drizzlePostgres({ client, schema }) as unknown as Db, kind: 'postgres', client };
+  }
+  const client = new PGlite(path.resolve(env.DATA_DIR, 'pglite'));
+  return { db: drizzlePglite({ client, schema }) as unknown as Db, kind: 'pglite', client };
+}
+
+export { schema };

@@ -1,0 +1,34 @@
+import { migrateDatabase } from '@/db/migrate';
+import { getEnv, type Env } from '@/lib/env';
+
+export async function startServer(): Promise<void> {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (err) {
+    console.error(`\n${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  await migrateDatabase();
+  if (env.WXPAY_MODE === 'sandbox') {
+    printSandboxBanner(env);
+  }
+}
+
+// Sandbox values are fake and generated locally, so printing them is safe and saves a newcomer a
+// trip to .data/. Live mode never prints a secret.
+function printSandboxBanner(env: Env) {
+  const origin = `http://127.0.0.1:${env.PORT}`;
+  const lines = [
+    `WeChat Pay SANDBOX mode — no real money moves.`,
+    `  store           ${origin}`,
+    `  sandbox API     ${env.WXPAY_BASE_URL}`,
+    `  appid / mch_id  ${env.WXPAY_APPID} / ${env.WXPAY_MCH_ID}`,
+    `  WXPAY_KEY       ${env.WXPAY_KEY}`,
+    `  sign type       ${env.WXPAY_SIGN_TYPE}`,
+    `  CRON_SECRET     ${env.CRON_SECRET}`,
+    `  admin           ${env.ADMIN_USERNAME} / ${env.ADMIN_PASSWORD ?? '(set ADMIN_PASSWORD)'}`,
+    `  database        ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.DATA_DIR}/pglite`}`,
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+}

@@ -1,0 +1,102 @@
+// Starts the built app (`next start`) on its own port with a throwaway database: a fresh
+// PostgreSQL database when DATABASE_URL is set, a fresh PGlite directory otherwise. Used by the
+// integration suite's global setup and by Playwright's, so both drive the real server over HTTP.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { TEST_ENV } from './test-env';
+
+export interface AppServer {
+  baseUrl: string;
+  databaseUrl?: string;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startAppServer(opts: { port: number; env?: Record<string, string>; name: string }): Promise<AppServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `wxstore-${opts.name}-`));
+  const databaseUrl = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL, opts.name) : undefined;
+  const env: Record<string, string> = {
+    ...TEST_ENV,
+    PORT: String(opts.port),
+    DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...opts.env,
+  };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: 'production' };
+  if (!databaseUrl) delete childEnv.DATABASE_URL;
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (b: Buffer) => {
+    output.push(b.toString());
+    if (process.env.APP_LOG) process.stderr.write(`[${opts.name}] ${b}`);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  try {
+    await waitUntilUp(baseUrl, child);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}\n--- server output ---\n${output.join('')}`);
+  }
+  return {
+    baseUrl,
+    databaseUrl,
+    env,
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilUp(baseUrl: string, child: ChildProcess) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${baseUrl} did not come up within 90 s`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+// Each run gets its own database on the given server, so runs never see each other's rows.
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const url = new URL(adminUrl);
+  const host = url.hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    throw new Error(`Refusing to create test databases on non-local host ${host}`);
+  }
+  const dbName = `wxstore_${name.replace(/\W/g, '_')}_${Date.now()}_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${dbName}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}

@@ -1,9 +1,153 @@
 // Table and column names are part of the product contract (../shared/spec/product.md): operators
 // query them directly. Money is integer fen; times are timestamptz.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---------------------------------------------------------------------------------------------
+// The shop.
+// ---------------------------------------------------------------------------------------------
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** shopper | admin */
+    role: text('role').notNull().default('shopper'),
+    /** The recipient last used at checkout, offered again next time. */
+    shippingName: text('shipping_name'),
+    shippingPhone: text('shipping_phone'),
+    shippingAddress: text('shipping_address'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username), check('users_role_check', sql`${t.role} in ('shopper', 'admin')`)],
+);
+
+/** Failed sign-ins per username, in the database so the limit holds across instances. */
+export const loginFailures = pgTable('login_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull(),
+  firstFailedAt: tz('first_failed_at').notNull().defaultNow(),
+  lockedUntil: tz('locked_until'),
+});
+
+export const products = pgTable(
+  'products',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category').notNull().default(''),
+    priceFen: integer('price_fen').notNull(),
+    stock: integer('stock').notNull(),
+    imageUrl: text('image_url').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('products_slug_key').on(t.slug),
+    check('products_price_fen_check', sql`${t.priceFen} > 0`),
+    // The last line of defence for "never oversell": a reservation that would go below zero fails.
+    check('products_stock_check', sql`${t.stock} >= 0`),
+  ],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    /** Our out_trade_no at WeChat. */
+    orderNo: text('order_no').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** pending | paid | closed (refund states come later) */
+    status: text('status').notNull().default('pending'),
+    totalFee: integer('total_fee').notNull(),
+    /** What the shopper sees in WeChat (unifiedorder `body`). */
+    description: text('description').notNull(),
+    codeUrl: text('code_url'),
+    prepayId: text('prepay_id'),
+    transactionId: text('transaction_id'),
+    shippingName: text('shipping_name'),
+    shippingPhone: text('shipping_phone'),
+    shippingAddress: text('shipping_address'),
+    /** unfulfilled | shipped | delivered, set by operators after payment. */
+    fulfilment: text('fulfilment').notNull().default('unfulfilled'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    paidAt: tz('paid_at'),
+    closedAt: tz('closed_at'),
+    /** Throttles the status route's orderquery to one per order per 10 s across all instances. */
+    lastQueriedAt: tz('last_queried_at'),
+  },
+  (t) => [
+    uniqueIndex('orders_order_no_key').on(t.orderNo),
+    uniqueIndex('orders_transaction_id_key').on(t.transactionId),
+    index('orders_status_expires_at_idx').on(t.status, t.expiresAt),
+    index('orders_user_id_created_at_idx').on(t.userId, t.createdAt),
+    check('orders_status_check', sql`${t.status} in ('pending', 'paid', 'closed')`),
+    check('orders_total_fee_check', sql`${t.totalFee} > 0`),
+    check('orders_fulfilment_check', sql`${t.fulfilment} in ('unfulfilled', 'shipped', 'delivered')`),
+  ],
+);
+
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Name and price copied at checkout: later catalogue edits never change a placed order. */
+    name: text('name').notNull(),
+    priceFen: integer('price_fen').notNull(),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [index('order_items_order_id_idx').on(t.orderId), check('order_items_quantity_check', sql`${t.quantity} > 0`)],
+);
+
+/** Append-only: every payment message received (notify) or fetched (query), and every close. */
+export const payLogs = pgTable(
+  'pay_logs',
+  {
+    id: serial('id').primaryKey(),
+    /** Not a foreign key: a message about an unknown order is still recorded (verdict rejected). */
+    orderNo: text('order_no'),
+    transactionId: text('transaction_id'),
+    totalFee: integer('total_fee'),
+    tradeState: text('trade_state').notNull(),
+    /** notify | query | close */
+    source: text('source').notNull(),
+    /** applied | duplicate | rejected | anomaly | closed */
+    verdict: text('verdict').notNull(),
+    /** Why this verdict, for operators (e.g. "amount 100 ≠ order 6800"). */
+    detail: text('detail'),
+    /** The message as received or fetched (it never contains the key). */
+    raw: jsonb('raw').$type<Record<string, string>>(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('pay_logs_order_no_idx').on(t.orderNo),
+    index('pay_logs_created_at_idx').on(t.createdAt),
+    // Exactly one applied row per paid order, enforced by the database, not only by the code.
+    uniqueIndex('pay_logs_one_applied_per_order').on(t.orderNo).where(sql`${t.verdict} = 'applied'`),
+    check('pay_logs_source_check', sql`${t.source} in ('notify', 'query', 'close')`),
+    check('pay_logs_verdict_check', sql`${t.verdict} in ('applied', 'duplicate', 'rejected', 'anomaly', 'closed')`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderItem = typeof orderItems.$inferSelect;
+export type PayLog = typeof payLogs.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // The built-in WeChat Pay sandbox. It plays WeChat's servers: the shop never reads these tables

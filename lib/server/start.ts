@@ -1,4 +1,6 @@
 import { migrateDatabase } from '@/db/migrate';
+import { ensureAdmin } from '@/lib/auth/ensure-admin';
+import { seedProducts } from '@/lib/catalog/seed';
 import { getEnv, type Env } from '@/lib/env';
 
 export async function startServer(): Promise<void> {
@@ -10,6 +12,8 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   await migrateDatabase();
+  await seedProducts();
+  await ensureAdmin();
   if (env.WXPAY_MODE === 'sandbox') {
     printSandboxBanner(env);
   }

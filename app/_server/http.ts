@@ -1,0 +1,73 @@
+// The route layer's shared plumbing: parse input with zod, map domain errors to HTTP once.
+import { z } from 'zod';
+import { AppError, type AppErrorCode } from '@/lib/errors';
+
+const STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  wechat_error: 502,
+};
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) return Response.json({ error: err.message, ...err.details }, { status: STATUS[err.code] });
+  console.error(err);
+  return Response.json({ error: 'Internal error' }, { status: 500 });
+}
+
+/** Runs a handler and turns whatever it throws into the right JSON error. */
+export async function respond(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+/** A JSON body checked against a schema; every mistake becomes a 400 with a message per field. */
+export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError('bad_request', 'Body must be JSON');
+  }
+  return parseWith(schema, body);
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  throw new AppError('bad_request', Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { fields });
+}
+
+/** Reads at most `limit` bytes; a larger body is cut off, not buffered whole. */
+export async function readText(request: Request, limit: number): Promise<{ text: string; tooLarge: boolean }> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (!request.body) return { text: '', tooLarge: false };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let tooLarge = declared > limit;
+  while (!tooLarge) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    tooLarge = size > limit;
+  }
+  if (tooLarge) await reader.cancel().catch(() => {});
+  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge };
+}
+
+/** The shopper's address as the first proxy saw it; WeChat wants an IPv4 or IPv6 literal. */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const ip = forwarded || request.headers.get('x-real-ip') || '';
+  return z.union([z.ipv4(), z.ipv6()]).safeParse(ip).success ? ip : '127.0.0.1';
+}

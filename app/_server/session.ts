@@ -1,0 +1,38 @@
+// Cookie I/O for sessions; the token itself is lib/auth's business.
+import { cookies } from 'next/headers';
+import { AppError } from '@/lib/errors';
+import { createSessionToken, readSessionToken, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, type SessionUser } from '@/lib/auth/session';
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const jar = await cookies();
+  return readSessionToken(jar.get(SESSION_COOKIE)?.value);
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthorized', 'Sign in first');
+  return user;
+}
+
+export async function startSession(user: SessionUser, request: Request): Promise<void> {
+  const jar = await cookies();
+  jar.set(SESSION_COOKIE, await createSessionToken(user), {
+    httpOnly: true,
+    sameSite: 'lax',
+    // Secure wherever the site is served over HTTPS (directly or behind a TLS-terminating proxy);
+    // plain-HTTP local development keeps working.
+    secure: isHttps(request),
+    path: '/',
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  jar.delete(SESSION_COOKIE);
+}
+
+function isHttps(request: Request): boolean {
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  return (proto ?? new URL(request.url).protocol.replace(':', '')) === 'https';
+}

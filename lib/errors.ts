@@ -1,0 +1,23 @@
+// Errors the domain throws on purpose. The HTTP status is decided once, from `code`, in the
+// route layer (app/_server/http.ts); the domain never speaks HTTP.
+export type AppErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'wechat_error';
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Extra JSON for the client, e.g. { fields } for validation or { errCode } for WeChat. */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}

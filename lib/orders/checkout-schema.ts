@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+// POST /api/orders and the checkout form share this. A price sent by a client is ignored (zod
+// strips unknown keys): prices come from the database.
+export const shippingSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the recipient’s name').max(50, 'At most 50 characters'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'Enter a phone number'),
+  address: z.string().trim().min(5, 'Enter the full address').max(200, 'At most 200 characters'),
+});
+
+export const checkoutSchema = z.object({
+  items: z
+    .array(
+      z.object({
+        productId: z.number().int().positive(),
+        quantity: z.number().int().min(1, 'At least 1').max(99, 'At most 99'),
+      }),
+    )
+    .min(1, 'The cart is empty')
+    .max(20, 'At most 20 lines per order'),
+  shipping: shippingSchema.optional(),
+});
+
+export type CheckoutRequest = z.infer<typeof checkoutSchema>;

@@ -1,0 +1,130 @@
+// Checkout: price from the database, reserve stock, record the order, then ask WeChat for a QR.
+// The transaction holds no network call; WeChat is called after it commits.
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { orderItems, orders, products, users } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { getWechatPay } from '@/lib/payments/wechatpay';
+import { WechatPayError } from '@/lib/wechatpay';
+import { closeOrder } from './close-order';
+import { newOrderNo } from './order-no';
+
+/** Pending orders one shopper may hold at once, so nobody hoards stock. */
+export const MAX_PENDING_ORDERS = 20;
+
+export interface CheckoutInput {
+  userId: number;
+  items: { productId: number; quantity: number }[];
+  shipping?: { name: string; phone: string; address: string };
+  /** Sent as spbill_create_ip. */
+  clientIp: string;
+}
+
+export interface CreatedOrder {
+  orderNo: string;
+  totalFee: number;
+  codeUrl: string;
+  expiresAt: Date;
+  status: 'pending';
+}
+
+export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
+  const env = getEnv();
+  const lines = mergeLines(input.items);
+  // Whole seconds: time_expire has second precision, and local expiry must equal WeChat's.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const expiresAt = new Date(now.getTime() + env.ORDER_TTL_SECONDS * 1000);
+
+  const order = await getDb().transaction(async (tx) => {
+    // Serialises one shopper's checkouts so the pending-order cap holds under concurrency.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
+    const [{ pending }] = await tx
+      .select({ pending: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending')));
+    if (pending >= MAX_PENDING_ORDERS) {
+      throw new AppError('rate_limited', `You already have ${pending} unpaid orders; pay or let them expire first`);
+    }
+
+    const reserved: { productId: number; name: string; priceFen: number; quantity: number }[] = [];
+    for (const line of lines) {
+      const [product] = await tx
+        .update(products)
+        .set({ stock: sql`${products.stock} - ${line.quantity}` })
+        .where(and(eq(products.id, line.productId), gte(products.stock, line.quantity)))
+        .returning({ name: products.name, priceFen: products.priceFen });
+      if (!product) throw await unavailable(tx, line.productId);
+      reserved.push({ productId: line.productId, name: product.name, priceFen: product.priceFen, quantity: line.quantity });
+    }
+
+    const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
+    const [created] = await tx
+      .insert(orders)
+      .values({
+        orderNo: newOrderNo(now),
+        userId: input.userId,
+        totalFee,
+        description: describe(reserved),
+        shippingName: input.shipping?.name,
+        shippingPhone: input.shipping?.phone,
+        shippingAddress: input.shipping?.address,
+        createdAt: now,
+        expiresAt,
+      })
+      .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description });
+    await tx.insert(orderItems).values(reserved.map((l) => ({ ...l, orderId: created.id })));
+    if (input.shipping) {
+      await tx
+        .update(users)
+        .set({ shippingName: input.shipping.name, shippingPhone: input.shipping.phone, shippingAddress: input.shipping.address })
+        .where(eq(users.id, input.userId));
+    }
+    return { ...created, totalFee, productId: String(reserved[0].productId) };
+  });
+
+  try {
+    const { codeUrl, prepayId } = await getWechatPay().unifiedOrder({
+      outTradeNo: order.orderNo,
+      totalFee: order.totalFee,
+      body: order.description,
+      productId: order.productId,
+      notifyUrl: env.WXPAY_NOTIFY_URL,
+      clientIp: input.clientIp,
+      expiresAt,
+    });
+    await getDb().update(orders).set({ codeUrl, prepayId }).where(eq(orders.id, order.id));
+    return { orderNo: order.orderNo, totalFee: order.totalFee, codeUrl, expiresAt, status: 'pending' };
+  } catch (err) {
+    // No QR ever reached the shopper, so nobody can pay this order even if WeChat created it
+    // (a lost reply): closing it locally and returning the stock at once is safe.
+    const code = err instanceof WechatPayError ? err.code : 'INTERNAL';
+    await closeOrder(order.orderNo, `unifiedorder failed: ${code}`);
+    if (err instanceof WechatPayError) {
+      throw new AppError('wechat_error', `WeChat Pay could not create the payment (${code})`, { errCode: code });
+    }
+    throw err;
+  }
+}
+
+// The same product twice in one cart is one reservation; product-id order avoids deadlocks
+// between concurrent checkouts that share products.
+function mergeLines(items: CheckoutInput['items']) {
+  const byId = new Map<number, number>();
+  for (const { productId, quantity } of items) byId.set(productId, (byId.get(productId) ?? 0) + quantity);
+  const lines = [...byId].map(([productId, quantity]) => ({ productId, quantity })).sort((a, b) => a.productId - b.productId);
+  const tooMany = lines.find((l) => l.quantity > 99);
+  if (tooMany) throw new AppError('bad_request', `At most 99 of one product per order`, { productId: tooMany.productId });
+  return lines;
+}
+
+async function unavailable(tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0], productId: number) {
+  const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, productId));
+  return product
+    ? new AppError('conflict', `${product.name} is out of stock`, { productId, product: product.name })
+    : new AppError('bad_request', `Unknown product ${productId}`, { productId });
+}
+
+function describe(lines: { name: string; quantity: number }[]): string {
+  return lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(', ');
+}

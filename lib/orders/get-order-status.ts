@@ -1,0 +1,71 @@
+// The hot path: every open pay page polls this every 3 s. One indexed read; WeChat is asked only
+// for a pending order that is old (its notify may be lost) or about to expire, and at most once per
+// order per 10 s across all instances (a conditional UPDATE on last_queried_at claims the query).
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { orders } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { queryPayment } from '@/lib/payments/query-payment';
+import { WechatPayError } from '@/lib/wechatpay';
+
+export interface OrderStatus {
+  orderNo: string;
+  status: 'pending' | 'paid' | 'closed';
+  totalFee: number;
+  paidAt: Date | null;
+  expiresAt: Date;
+}
+
+const QUERY_AFTER_AGE_MS = 2 * 60_000;
+const QUERY_BEFORE_EXPIRY_MS = 60_000;
+
+export async function getOrderStatus(orderNo: string, userId: number): Promise<OrderStatus> {
+  const order = await read(orderNo, userId);
+  if (order.status !== 'pending' || !queryDue(order)) return order;
+
+  const db = getDb();
+  const [claimed] = await db
+    .update(orders)
+    .set({ lastQueriedAt: sql`now()` })
+    .where(
+      and(
+        eq(orders.orderNo, orderNo),
+        eq(orders.status, 'pending'),
+        or(isNull(orders.lastQueriedAt), lt(orders.lastQueriedAt, sql`now() - interval '10 seconds'`)),
+      ),
+    )
+    .returning({ id: orders.id });
+  if (!claimed) return order;
+
+  try {
+    const { outcome } = await queryPayment(orderNo);
+    return outcome ? read(orderNo, userId) : order;
+  } catch (err) {
+    // WeChat unreachable or busy: the shopper still gets the stored state; the next poll after
+    // the throttle window, or the sweep, asks again.
+    if (err instanceof WechatPayError) return order;
+    throw err;
+  }
+}
+
+async function read(orderNo: string, userId: number): Promise<OrderStatus & { createdAt: Date }> {
+  const [order] = await getDb()
+    .select({
+      orderNo: orders.orderNo,
+      status: orders.status,
+      totalFee: orders.totalFee,
+      paidAt: orders.paidAt,
+      expiresAt: orders.expiresAt,
+      createdAt: orders.createdAt,
+    })
+    .from(orders)
+    .where(and(eq(orders.orderNo, orderNo), eq(orders.userId, userId)));
+  // Someone else's order is indistinguishable from a missing one.
+  if (!order) throw new AppError('not_found', 'Order not found');
+  return order as OrderStatus & { createdAt: Date };
+}
+
+function queryDue(order: { createdAt: Date; expiresAt: Date }): boolean {
+  const now = Date.now();
+  return now - order.createdAt.getTime() > QUERY_AFTER_AGE_MS || order.expiresAt.getTime() - now < QUERY_BEFORE_EXPIRY_MS;
+}

@@ -36,3 +36,10 @@ function isHttps(request: Request): boolean {
   const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
   return (proto ?? new URL(request.url).protocol.replace(':', '')) === 'https';
 }
+
+/** Every admin route calls this before it looks at its input: 401 signed out, 403 shopper. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== 'admin') throw new AppError('forbidden', 'Operators only');
+  return user;
+}

@@ -1,0 +1,6 @@
+/** Integer fen from a wire value; undefined unless it is plain digits (no sign, decimals or spaces). */
+export function parseFen(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  const fen = Number(value);
+  return Number.isSafeInteger(fen) ? fen : undefined;
+}

@@ -1,0 +1,84 @@
+import { parseFen } from './amount';
+import { isSignType, verify } from './sign';
+import { parseWxTime } from './time';
+import type { PaymentNotification, SignType, WxFields } from './types';
+import { buildXml, parseXml } from './xml';
+
+// Re-exported so the verifier and the signer that produces test notifies come from one module (style pattern 3).
+export { signMessage } from './sign';
+
+export interface NotifyExpectation {
+  appid: string;
+  mchId: string;
+  key: string;
+  /** The type orders were placed with; used when the notify omits sign_type. */
+  signType: SignType;
+}
+
+export type NotifyRejection = 'missing_sign' | 'bad_sign' | 'wrong_appid' | 'wrong_mch_id' | 'bad_fields';
+
+export type NotifyResult =
+  | { ok: true; notification: PaymentNotification }
+  | { ok: false; reason: NotifyRejection; fields: WxFields };
+
+/**
+ * Verifies a v2 payment notify (spec §11). XML problems throw WxXmlError; everything else is a result.
+ * ok:true can still carry resultCode 'FAIL', and the amount is not compared with any order: both are the caller's job.
+ */
+export function parseNotify(rawXml: string, expect: NotifyExpectation): NotifyResult {
+  const fields = parseXml(rawXml);
+  const reject = (reason: NotifyRejection): NotifyResult => ({ ok: false, reason, fields });
+
+  if (!fields.sign) return reject('missing_sign');
+  // WeChat often omits sign_type on HMAC notifies, and occasionally notifies an HMAC order with MD5 (spec §2.2).
+  const signType = isSignType(fields.sign_type) ? fields.sign_type : expect.signType;
+  if (!verify(fields, expect.key, signType)) return reject('bad_sign');
+  if (fields.appid !== expect.appid) return reject('wrong_appid');
+  if (fields.mch_id !== expect.mchId) return reject('wrong_mch_id');
+
+  const notification = toPaymentNotification(fields);
+  return notification ? { ok: true, notification } : reject('bad_fields');
+}
+
+function toPaymentNotification(fields: WxFields): PaymentNotification | undefined {
+  const resultCode = fields.result_code;
+  if (fields.return_code !== 'SUCCESS' || (resultCode !== 'SUCCESS' && resultCode !== 'FAIL')) return undefined;
+  const totalFee = parseFen(fields.total_fee);
+  const transactionId = fields.transaction_id ?? '';
+  if (!fields.out_trade_no || totalFee === undefined || (resultCode === 'SUCCESS' && !transactionId)) return undefined;
+
+  let paidAt: Date | undefined;
+  if (fields.time_end) {
+    try {
+      paidAt = parseWxTime(fields.time_end);
+    } catch {
+      return undefined;
+    }
+  }
+
+  return {
+    appid: fields.appid,
+    mchId: fields.mch_id,
+    outTradeNo: fields.out_trade_no,
+    transactionId,
+    totalFee,
+    resultCode,
+    openid: fields.openid || undefined,
+    paidAt,
+    raw: fields,
+  };
+}
+
+/** The synchronous answer to a notify (spec §11.4); anything but SUCCESS makes WeChat redeliver. */
+export function notifyReply(code: 'SUCCESS' | 'FAIL', msg?: string): string {
+  return buildXml({ return_code: code, return_msg: msg ?? (code === 'SUCCESS' ? 'OK' : 'FAIL') });
+}
+
+/** Whether a merchant's reply to a notify counts as received (spec §11.4). Never throws. */
+export function isSuccessReply(body: string): boolean {
+  try {
+    return parseXml(body).return_code === 'SUCCESS';
+  } catch {
+    return false;
+  }
+}

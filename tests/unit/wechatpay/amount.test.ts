@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseFen } from '@/lib/wechatpay/amount';
+
+describe('parseFen', () => {
+  it('reads plain digits', () => {
+    expect(parseFen('1')).toBe(1);
+    expect(parseFen('0')).toBe(0);
+    expect(parseFen('000123')).toBe(123);
+  });
+
+  it('refuses anything that is not plain digits', () => {
+    for (const s of ['', ' 1', '1 ', '-1', '+1', '1.0', '1e3', '0x10', '１']) {
+      expect(parseFen(s), s).toBeUndefined();
+    }
+    expect(parseFen(undefined)).toBeUndefined();
+  });
+
+  it('refuses integers beyond exact float range', () => {
+    expect(parseFen('9007199254740993')).toBeUndefined();
+  });
+});

@@ -125,6 +125,11 @@ async function unavailable(tx: Parameters<Parameters<ReturnType<typeof getDb>['t
     : new AppError('bad_request', `Unknown product ${productId}`, { productId });
 }
 
+// WeChat v2 accepts only 1–3-byte UTF-8 characters (spec §1), so emoji in a product name are left
+// out of what the shopper sees in WeChat rather than failing the checkout.
 function describe(lines: { name: string; quantity: number }[]): string {
-  return lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(', ');
+  return lines
+    .map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name))
+    .join(', ')
+    .replace(/[\u{10000}-\u{10FFFF}]/gu, '');
 }

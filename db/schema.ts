@@ -83,6 +83,8 @@ export const orders = pgTable(
     closedAt: tz('closed_at'),
     /** Throttles the status route's orderquery to one per order per 10 s across all instances. */
     lastQueriedAt: tz('last_queried_at'),
+    /** A sweeper that claimed this order owns it until then; a crashed sweeper's claim lapses. */
+    sweepLeaseUntil: tz('sweep_lease_until'),
   },
   (t) => [
     uniqueIndex('orders_order_no_key').on(t.orderNo),

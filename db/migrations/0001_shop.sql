@@ -34,6 +34,7 @@ CREATE TABLE "orders" (
 	"paid_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"last_queried_at" timestamp with time zone,
+	"sweep_lease_until" timestamp with time zone,
 	CONSTRAINT "orders_status_check" CHECK ("orders"."status" in ('pending', 'paid', 'closed')),
 	CONSTRAINT "orders_total_fee_check" CHECK ("orders"."total_fee" > 0),
 	CONSTRAINT "orders_fulfilment_check" CHECK ("orders"."fulfilment" in ('unfulfilled', 'shipped', 'delivered'))

@@ -2,6 +2,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';
 import { getEnv, type Env } from '@/lib/env';
+import { startSweepTimer } from '@/lib/sweep/sweep-timer';
 
 export async function startServer(): Promise<void> {
   let env: Env;
@@ -14,6 +15,7 @@ export async function startServer(): Promise<void> {
   await migrateDatabase();
   await seedProducts();
   await ensureAdmin();
+  startSweepTimer(env.SWEEP_INTERVAL_SECONDS);
   if (env.WXPAY_MODE === 'sandbox') {
     printSandboxBanner(env);
   }

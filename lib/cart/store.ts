@@ -1,0 +1,121 @@
+// The shopper's cart: lines of {productId, quantity} in localStorage, shared by every component
+// through useSyncExternalStore. Only ids and quantities are stored: names, prices and stock are
+// always read fresh from /api/products, and the server prices the order at checkout.
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+
+export interface CartLine {
+  productId: number;
+  quantity: number;
+}
+
+export const MAX_QUANTITY = 99;
+/** POST /api/orders accepts at most 20 lines. */
+export const MAX_LINES = 20;
+
+const STORAGE_KEY = 'teahouse.cart.v1';
+const EMPTY: readonly CartLine[] = Object.freeze([]);
+
+const storedSchema = z.array(
+  z.object({ productId: z.number().int().positive(), quantity: z.number().int().min(1).max(MAX_QUANTITY) }),
+);
+
+let lines: readonly CartLine[] | undefined;
+const listeners = new Set<() => void>();
+
+function read(): readonly CartLine[] {
+  try {
+    const parsed = storedSchema.safeParse(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '[]'));
+    return parsed.success ? parsed.data.slice(0, MAX_LINES) : EMPTY;
+  } catch {
+    // Unreadable JSON or storage disabled: start empty rather than fail the page.
+    return EMPTY;
+  }
+}
+
+function getSnapshot(): readonly CartLine[] {
+  lines ??= read();
+  return lines;
+}
+
+function getServerSnapshot(): readonly CartLine[] {
+  return EMPTY;
+}
+
+function write(next: CartLine[]) {
+  lines = next;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  } catch {
+    // Private mode or a full quota: the cart still works for this page view.
+  }
+  listeners.forEach((l) => l());
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  // Another tab changed the cart.
+  const onStorage = (e: StorageEvent) => {
+    if (e.key !== STORAGE_KEY && e.key !== null) return;
+    lines = read();
+    listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+const clamp = (n: number) => Math.max(1, Math.min(MAX_QUANTITY, Math.floor(n)));
+
+export const cart = {
+  add(productId: number, quantity: number) {
+    const current = getSnapshot();
+    const existing = current.find((l) => l.productId === productId);
+    if (existing) {
+      write(current.map((l) => (l.productId === productId ? { productId, quantity: clamp(l.quantity + quantity) } : l)));
+    } else if (current.length < MAX_LINES) {
+      write([...current, { productId, quantity: clamp(quantity) }]);
+    }
+  },
+  setQuantity(productId: number, quantity: number) {
+    write(getSnapshot().map((l) => (l.productId === productId ? { productId, quantity: clamp(quantity) } : l)));
+  },
+  remove(productId: number) {
+    write(getSnapshot().filter((l) => l.productId !== productId));
+  },
+  clear() {
+    write([]);
+  },
+  /** Puts an earlier order's lines back: each at least the quantity ordered, other lines kept. */
+  restore(items: CartLine[]) {
+    const next = [...getSnapshot()];
+    for (const item of items) {
+      const i = next.findIndex((l) => l.productId === item.productId);
+      if (i >= 0) next[i] = { productId: item.productId, quantity: clamp(Math.max(next[i].quantity, item.quantity)) };
+      else if (next.length < MAX_LINES) next.push({ productId: item.productId, quantity: clamp(item.quantity) });
+    }
+    write(next);
+  },
+};
+
+/** The cart's lines; empty during server rendering and hydration. */
+export function useCart(): readonly CartLine[] {
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+}
+
+export function useCartCount(): number {
+  return useCart().reduce((sum, l) => sum + l.quantity, 0);
+}
+
+const noop = () => () => {};
+
+/** False while the server's HTML is being hydrated, so a page can tell "empty" from "not read yet". */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,70 @@
+// The sweep: close what expired unpaid, apply what was paid but never notified. Its result is
+// the same however often and however concurrently it runs.
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { orders } from '@/db/schema';
+import { claimStaleOrders, releaseClaim } from './claim-stale-orders';
+import { settleOrder } from './settle-order';
+
+export interface SweepSummary {
+  scanned: number;
+  paid: number;
+  closed: number;
+  failed: number;
+  /** Expired pending orders still waiting when this call stopped (time budget, failures, claims held by others). */
+  left: number;
+}
+
+export interface SweepOptions {
+  /** Stop claiming new batches after this long, so a cron request answers in time. */
+  budgetMs?: number;
+  batchSize?: number;
+  /** WeChat calls in flight at once. */
+  concurrency?: number;
+}
+
+export async function sweepOrders({ budgetMs = 20_000, batchSize = 100, concurrency = 8 }: SweepOptions = {}): Promise<SweepSummary> {
+  const started = Date.now();
+  const summary: SweepSummary = { scanned: 0, paid: 0, closed: 0, failed: 0, left: 0 };
+  // Orders left pending keep their claim until this call ends (so it does not pick them again),
+  // then are released together, so the very next call retries them.
+  const unsettled: string[] = [];
+  try {
+    while (Date.now() - started < budgetMs) {
+      const batch = await claimStaleOrders(batchSize);
+      if (batch.length === 0) break;
+      summary.scanned += batch.length;
+      await inParallel(batch, concurrency, async (orderNo) => {
+        let result: Awaited<ReturnType<typeof settleOrder>>;
+        try {
+          result = await settleOrder(orderNo);
+        } catch (err) {
+          console.error(`sweep: ${orderNo}`, err);
+          result = 'failed';
+        }
+        if (result === 'failed' || result === 'left') unsettled.push(orderNo);
+        if (result !== 'left') summary[result]++;
+      });
+    }
+  } finally {
+    await Promise.all(unsettled.map(releaseClaim));
+  }
+  summary.left = await countStale();
+  return summary;
+}
+
+async function countStale(): Promise<number> {
+  const [{ n }] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.status, 'pending'), lt(orders.expiresAt, sql`now()`)));
+  return n;
+}
+
+async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(workers);
+}

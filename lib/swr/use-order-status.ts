@@ -1,0 +1,31 @@
+// The pay page's view of an order (GET /api/orders/{orderNo}/status), polled every 3 s until the
+// order is final. Seeded with the server-rendered status, so the first paint needs no request.
+import useSWR from 'swr';
+import { fetchJson } from './fetcher';
+
+export type OrderStatusValue = 'pending' | 'paid' | 'closed';
+
+/** The route's JSON: dates arrive as ISO strings. */
+export interface OrderStatusJson {
+  orderNo: string;
+  status: OrderStatusValue;
+  totalFee: number;
+  paidAt: string | null;
+  expiresAt: string;
+}
+
+export const POLL_INTERVAL_MS = 3000;
+
+export function isFinal(status: OrderStatusValue | undefined): boolean {
+  return status === 'paid' || status === 'closed';
+}
+
+export function useOrderStatus(orderNo: string, fallbackData: OrderStatusJson) {
+  const { data, error } = useSWR<OrderStatusJson>(`/api/orders/${encodeURIComponent(orderNo)}/status`, fetchJson, {
+    fallbackData,
+    refreshInterval: (latest) => (isFinal(latest?.status) ? 0 : POLL_INTERVAL_MS),
+    // A paid or closed order never changes again (refunds will get their own view).
+    revalidateOnFocus: !isFinal(fallbackData.status),
+  });
+  return { order: data ?? fallbackData, error: error as Error | undefined };
+}

@@ -24,8 +24,6 @@ export function useOrderStatus(orderNo: string, fallbackData: OrderStatusJson) {
   const { data, error } = useSWR<OrderStatusJson>(`/api/orders/${encodeURIComponent(orderNo)}/status`, fetchJson, {
     fallbackData,
     refreshInterval: (latest) => (isFinal(latest?.status) ? 0 : POLL_INTERVAL_MS),
-    // A paid or closed order never changes again (refunds will get their own view).
-    revalidateOnFocus: !isFinal(fallbackData.status),
   });
   return { order: data ?? fallbackData, error: error as Error | undefined };
 }

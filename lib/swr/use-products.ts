@@ -2,17 +2,7 @@
 // stock from here, never from what the browser stored.
 import useSWR from 'swr';
 import { fetchJson } from './fetcher';
-
-export const PRODUCTS_KEY = '/api/products';
-
-export interface ProductSummary {
-  id: number;
-  slug: string;
-  name: string;
-  priceFen: number;
-  stock: number;
-  imageUrl: string;
-}
+import { PRODUCTS_KEY, type ProductSummary } from './products-key';
 
 export function useProducts() {
   const { data, error, isLoading, mutate } = useSWR<ProductSummary[]>(PRODUCTS_KEY, fetchJson);

@@ -1,0 +1,42 @@
+// Display helpers shared by server and client components. Times are shown in China time on both
+// sides, so server HTML and hydration agree whatever the server's or the phone's time zone.
+const dateTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 2026-11-23 14:05 (Beijing time). */
+export function formatDateTime(value: Date | string): string {
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** 754000 → "12:34"; never negative. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** A same-site path to return to after signing in; anything else (//evil.com, https://…) → "/". */
+export function safeNext(next: string | string[] | undefined): string {
+  const value = Array.isArray(next) ? next[0] : next;
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}
+
+/** The `pr` token of a Native code_url (weixin://wxpay/bizpayurl?pr=XXXX), or null. */
+export function payToken(codeUrl: string | null): string | null {
+  if (!codeUrl) return null;
+  try {
+    return new URL(codeUrl).searchParams.get('pr');
+  } catch {
+    return null;
+  }
+}

@@ -2,7 +2,7 @@
 // one process only): stock is conserved, and each paid order has exactly one applied pay log.
 import { expect } from 'vitest';
 import { seedCatalog } from '@/db/seed-catalog';
-import { type ApiClient, catalog } from './api';
+import { type ApiClient, type ApiResponse, catalog } from './api';
 
 interface AdminOrder {
   orderNo: string;
@@ -15,7 +15,7 @@ async function all<T>(client: ApiClient, path: string): Promise<T[]> {
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const res = await client.get(`${path}${sep}limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: ApiResponse = await client.get(`${path}${sep}limit=500${cursor ? `&cursor=${cursor}` : ''}`);
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text}`);
     rows.push(...res.body.items);
     cursor = res.body.nextCursor;

@@ -1,0 +1,194 @@
+'use client';
+
+// Places the order: POST /api/orders with the cart's ids and quantities (never a price) and the
+// recipient, then goes to the pay page. Every error the route can answer gets its own message.
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { cart, useCart, useHydrated } from '@/lib/cart/store';
+import { formatFen } from '@/lib/money';
+import { shippingSchema } from '@/lib/orders/checkout-schema';
+import type { ShippingDefaults } from '@/lib/orders/shipping-defaults';
+import { useProducts } from '@/lib/swr/use-products';
+
+type Field = keyof ShippingDefaults;
+type FieldErrors = Partial<Record<Field, string>>;
+
+interface ErrorBody {
+  error?: string;
+  fields?: Record<string, string>;
+  product?: string;
+  errCode?: string;
+}
+
+export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const lines = useCart();
+  const { byId, products, mutate } = useProducts();
+  const [values, setValues] = useState<ShippingDefaults>(defaults);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (!hydrated) {
+    return (
+      <div className="panel" aria-busy="true">
+        <p className="muted">Loading your cart…</p>
+      </div>
+    );
+  }
+
+  if (lines.length === 0) {
+    return (
+      <div className="empty">
+        <p>Your cart is empty, so there is nothing to check out.</p>
+        <Link href="/" className="button button--primary">
+          Browse the shop
+        </Link>
+      </div>
+    );
+  }
+
+  const total = lines.reduce((sum, l) => sum + (byId.get(l.productId)?.priceFen ?? 0) * l.quantity, 0);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setError(null);
+    const checked = shippingSchema.safeParse(values);
+    if (!checked.success) {
+      setFieldErrors(toFieldErrors(Object.fromEntries(checked.error.issues.map((i) => [i.path.join('.'), i.message]))));
+      return;
+    }
+    setFieldErrors({});
+    setSubmitting(true);
+    try {
+      const res = await fetch('/api/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ items: lines.map(({ productId, quantity }) => ({ productId, quantity })), shipping: checked.data }),
+      });
+      const body = (await res.json().catch(() => ({}))) as ErrorBody & { orderNo?: string };
+      if (res.status === 201 && body.orderNo) {
+        cart.clear();
+        router.push(`/orders/${body.orderNo}`);
+        return; // keep the button disabled while the pay page loads
+      }
+      handleError(res.status, body);
+    } catch {
+      setError('Could not reach the shop. Check your connection and try again.');
+    }
+    setSubmitting(false);
+  }
+
+  function handleError(status: number, body: ErrorBody) {
+    switch (status) {
+      case 400: {
+        const fields = toFieldErrors(prefixless(body.fields ?? {}));
+        setFieldErrors(fields);
+        const others = Object.entries(body.fields ?? {}).filter(([k]) => !k.startsWith('shipping.'));
+        if (others.length > 0 || Object.keys(fields).length === 0) {
+          setError(others.length > 0 ? `Your cart needs a change: ${others.map(([, m]) => m).join('; ')}` : (body.error ?? 'Please check the form.'));
+        }
+        return;
+      }
+      case 401:
+        router.push('/sign-in?next=/checkout');
+        return;
+      case 409:
+        setError(`${body.product ? `Sorry, ${body.product} is` : 'Something in your cart is'} out of stock in the quantity you chose. Adjust your cart and try again.`);
+        void mutate();
+        return;
+      case 429:
+        setError(body.error ?? 'You have too many unpaid orders. Pay or let some expire first.');
+        return;
+      case 502:
+        setError(`WeChat Pay could not create the payment${body.errCode ? ` (${body.errCode})` : ''}. Nothing was charged; please try again in a moment.`);
+        return;
+      default:
+        setError('Something went wrong on our side. Please try again.');
+    }
+  }
+
+  const field = (name: Field, label: string, props: { autoComplete: string; type?: string; inputMode?: 'tel'; multiline?: boolean; hint?: string }) => {
+    const errorId = `${name}-error`;
+    const shared = {
+      id: name,
+      name,
+      value: values[name],
+      autoComplete: props.autoComplete,
+      'aria-invalid': fieldErrors[name] ? true : undefined,
+      'aria-describedby': fieldErrors[name] ? errorId : undefined,
+      onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
+      required: true,
+    };
+    return (
+      <div className="field">
+        <label htmlFor={name}>{label}</label>
+        {props.multiline ? <textarea rows={3} {...shared} /> : <input type={props.type ?? 'text'} inputMode={props.inputMode} {...shared} />}
+        {props.hint && !fieldErrors[name] && <span className="field-hint">{props.hint}</span>}
+        {fieldErrors[name] && (
+          <span className="field-error" id={errorId}>
+            {fieldErrors[name]}
+          </span>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <div className="checkout">
+      <form className="panel checkout__form" onSubmit={submit} noValidate aria-describedby={error ? 'checkout-error' : undefined}>
+        <h2 className="panel__title">Ship to</h2>
+        {field('name', 'Recipient name', { autoComplete: 'name' })}
+        {field('phone', 'Phone', { autoComplete: 'tel', type: 'tel', inputMode: 'tel', hint: 'So the courier can reach you' })}
+        {field('address', 'Address', { autoComplete: 'street-address', multiline: true, hint: 'Province, city, district, street and number' })}
+
+        {error && (
+          <div className="alert alert--error" role="alert" id="checkout-error">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="button button--primary button--block" disabled={submitting || !products} data-testid="place-order">
+          {submitting ? 'Placing your order…' : `Place order · ${formatFen(total)}`}
+        </button>
+        <p className="muted small center">Next you scan a QR code with WeChat to pay.</p>
+      </form>
+
+      <aside className="panel checkout__summary" aria-label="Order summary">
+        <h2 className="panel__title">
+          Order summary <Link href="/cart" className="small">Edit</Link>
+        </h2>
+        <ul className="summary-lines">
+          {lines.map((l) => {
+            const p = byId.get(l.productId);
+            return (
+              <li key={l.productId} className="summary-line">
+                {p && <img src={p.imageUrl || '/products/placeholder.svg'} alt="" width={48} height={48} />}
+                <span className="summary-line__name">
+                  {p?.name ?? 'Unavailable product'} <span className="muted">× {l.quantity}</span>
+                </span>
+                <span>{p ? formatFen(p.priceFen * l.quantity) : '—'}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="summary-row summary-row--total">
+          <span>Total</span>
+          <strong data-testid="checkout-total">{formatFen(total)}</strong>
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+/** The route reports shipping problems as "shipping.name" etc.; the form's fields are "name". */
+function prefixless(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).flatMap(([k, v]) => (k.startsWith('shipping.') ? [[k.slice('shipping.'.length), v]] : [])));
+}
+
+function toFieldErrors(fields: Record<string, string>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const key of ['name', 'phone', 'address'] as const) if (fields[key]) out[key] = fields[key];
+  return out;
+}

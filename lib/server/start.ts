@@ -1,5 +1,6 @@
 import { migrateDatabase } from '@/db/migrate';
 import { getEnv, type Env } from '@/lib/env';
+import { startNotifyWorker } from '@/lib/sandbox/notify-worker';
 
 export async function startServer(): Promise<void> {
   let env: Env;
@@ -12,6 +13,7 @@ export async function startServer(): Promise<void> {
   await migrateDatabase();
   if (env.WXPAY_MODE === 'sandbox') {
     printSandboxBanner(env);
+    startNotifyWorker();
   }
 }
 

@@ -2,6 +2,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';
 import { getEnv, type Env } from '@/lib/env';
+import { startNotifyWorker } from '@/lib/sandbox/notify-worker';
 import { startSweepTimer } from '@/lib/sweep/sweep-timer';
 
 export async function startServer(): Promise<void> {
@@ -18,6 +19,7 @@ export async function startServer(): Promise<void> {
   startSweepTimer(env.SWEEP_INTERVAL_SECONDS);
   if (env.WXPAY_MODE === 'sandbox') {
     printSandboxBanner(env);
+    startNotifyWorker();
   }
 }
 

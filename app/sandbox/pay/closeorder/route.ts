@@ -1,0 +1,7 @@
+// /sandbox/pay/closeorder – WeChat Pay v2 关闭订单: signed XML in, signed XML out, always HTTP 200.
+import { closeOrder } from '@/lib/sandbox/close-order';
+import { v2Route } from '@/lib/sandbox/envelope';
+
+export const POST = v2Route(closeOrder);
+// WeChat answers other methods in XML (请使用post方法), not with HTTP 405.
+export const GET = POST;

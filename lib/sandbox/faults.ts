@@ -1,0 +1,89 @@
+// Fault knobs (POST/GET/DELETE /sandbox/faults): misbehaviour that tests, benchmarks and demos switch
+// on, per transaction or for all ('*'). Stored in sandbox_faults so every server instance sees them,
+// and read when the event happens (the payment, for notify faults).
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db';
+import { sandboxFaults, type SandboxFault } from '@/db/schema';
+import type { Tx } from './orders';
+
+const GLOBAL_SCOPE = '*';
+const DEFAULT_DUPLICATE_COUNT = 2;
+
+const faultsInput = z
+  .strictObject({
+    // The out_trade_no rule itself, which also keeps '*' (the global scope) from being named.
+    outTradeNo: z.string().regex(/^[0-9A-Za-z_\-|*]{6,32}$/, 'must be an out_trade_no (6–32 of [0-9A-Za-z_-|*])').optional(),
+    notify: z.enum(['drop', 'duplicate', 'delay']).optional(),
+    count: z.int().min(1).max(20).optional(),
+    delayMs: z.int().min(0).max(24 * 3600 * 1000).optional(),
+    orderquery: z.literal('SYSTEMERROR').optional(),
+    closeorder: z.literal('ORDERPAID').optional(),
+  })
+  .refine((f) => f.count === undefined || f.notify === 'duplicate', { path: ['count'], message: 'count goes with notify "duplicate"' })
+  .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
+    path: ['delayMs'],
+    message: 'notify "delay" needs delayMs, and delayMs goes only with it',
+  });
+
+export type FaultsInput = z.infer<typeof faultsInput>;
+export type Faults = Omit<FaultsInput, 'outTradeNo'>;
+
+export type FaultsOutcome = { ok: true; faults: FaultsInput[] } | { ok: false; error: string };
+
+/** Sets one scope's faults, replacing what it had; a body naming no fault clears that scope. */
+export async function setFaults(input: unknown): Promise<FaultsOutcome> {
+  const parsed = faultsInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+  }
+  const { outTradeNo, ...knobs } = parsed.data;
+  const scope = outTradeNo ?? GLOBAL_SCOPE;
+  const db = getDb();
+  if (Object.values(knobs).every((value) => value === undefined)) {
+    await db.delete(sandboxFaults).where(eq(sandboxFaults.scope, scope));
+  } else {
+    const row = {
+      notify: knobs.notify ?? null,
+      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : null,
+      delayMs: knobs.delayMs ?? null,
+      orderquery: knobs.orderquery ?? null,
+      closeorder: knobs.closeorder ?? null,
+      createdAt: new Date(),
+    };
+    await db
+      .insert(sandboxFaults)
+      .values({ scope, ...row })
+      .onConflictDoUpdate({ target: sandboxFaults.scope, set: row });
+  }
+  return { ok: true, faults: await listFaults() };
+}
+
+export async function listFaults(): Promise<FaultsInput[]> {
+  const rows = await getDb().select().from(sandboxFaults).orderBy(asc(sandboxFaults.createdAt), asc(sandboxFaults.scope));
+  return rows.map((row) => ({ ...(row.scope === GLOBAL_SCOPE ? {} : { outTradeNo: row.scope }), ...knobsOf(row) }));
+}
+
+export async function clearFaults(): Promise<void> {
+  await getDb().delete(sandboxFaults);
+}
+
+/** The faults in force for one transaction: its own row if it has one, else the global row. */
+export async function faultsFor(outTradeNo: string | undefined, executor: Db | Tx = getDb()): Promise<Faults> {
+  const scopes = outTradeNo === undefined ? [GLOBAL_SCOPE] : [outTradeNo, GLOBAL_SCOPE];
+  const rows = await executor.select().from(sandboxFaults).where(inArray(sandboxFaults.scope, scopes));
+  const row = rows.find((r) => r.scope === outTradeNo) ?? rows.find((r) => r.scope === GLOBAL_SCOPE);
+  return row ? knobsOf(row) : {};
+}
+
+// The table's text columns hold only values faultsInput accepted, hence the casts.
+function knobsOf(row: SandboxFault): Faults {
+  const knobs: Faults = {};
+  if (row.notify) knobs.notify = row.notify as Faults['notify'];
+  if (row.count !== null) knobs.count = row.count;
+  if (row.delayMs !== null) knobs.delayMs = row.delayMs;
+  if (row.orderquery) knobs.orderquery = row.orderquery as Faults['orderquery'];
+  if (row.closeorder) knobs.closeorder = row.closeorder as Faults['closeorder'];
+  return knobs;
+}

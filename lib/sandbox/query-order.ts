@@ -1,0 +1,45 @@
+// 查询订单 (wechatpay.md §5). An unpaid order past its time_expire stays NOTPAY: WeChat's own timeout
+// close is not simulated, so the shop's close path (closeorder) is always the one that runs.
+import { formatWxTime } from '@/lib/wechatpay';
+import { businessError, field, paramError, type V2Request, type V2Result } from './envelope';
+import { faultsFor } from './faults';
+import { findOrder, findOrderByTransactionId, TRADE_STATE_DESC, type SandboxTradeState } from './orders';
+
+export async function queryOrder({ fields, merchant }: V2Request): Promise<V2Result> {
+  const transactionId = field(fields, 'transaction_id');
+  const outTradeNo = field(fields, 'out_trade_no');
+  if (transactionId === undefined && outTradeNo === undefined) return paramError('参数错误:必须输入商户单号');
+  // 「微信的订单号，优先使用」: transaction_id wins when both are given.
+  const order =
+    transactionId !== undefined
+      ? await findOrderByTransactionId(merchant.mchId, transactionId)
+      : await findOrder(merchant.mchId, outTradeNo!);
+
+  const faults = await faultsFor(order?.outTradeNo ?? outTradeNo);
+  if (faults.orderquery === 'SYSTEMERROR') return businessError('SYSTEMERROR', '系统错误');
+  if (!order) return businessError('ORDERNOTEXIST', '此交易订单号不存在');
+
+  const tradeState = order.tradeState as SandboxTradeState;
+  const common = {
+    trade_state: tradeState,
+    trade_state_desc: TRADE_STATE_DESC[tradeState],
+    out_trade_no: order.outTradeNo,
+    total_fee: order.totalFee,
+  };
+  if (tradeState !== 'SUCCESS' || !order.paidAt) return { ok: true, fields: common };
+  return {
+    ok: true,
+    fields: {
+      ...common,
+      openid: order.openid ?? undefined,
+      is_subscribe: 'N',
+      trade_type: 'NATIVE',
+      bank_type: 'OTHERS',
+      fee_type: 'CNY',
+      cash_fee: order.totalFee,
+      transaction_id: order.transactionId ?? undefined,
+      attach: order.attach ?? undefined,
+      time_end: formatWxTime(order.paidAt),
+    },
+  };
+}

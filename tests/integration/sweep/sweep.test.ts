@@ -202,3 +202,26 @@ describe('sweep', () => {
     expect((await sweep()).body).toMatchObject({ closed: 1 });
   });
 });
+
+// The status route's own orderquery: this server's orders are always within a minute of expiry.
+describe('status route near expiry', () => {
+  it('asks WeChat when the notify is missing and applies the payment through the same transition', async () => {
+    const order = await place();
+    await fault({ outTradeNo: order.orderNo, notify: 'drop' });
+    await pay(order);
+    const res = await shopper.get(`/api/orders/${order.orderNo}/status`);
+    expect(res.body.status).toBe('paid');
+    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([{ verdict: 'applied', source: 'query' }]);
+  });
+
+  it('asks at most once per order per 10 s', async () => {
+    const order = await place();
+    await fault({ outTradeNo: order.orderNo, orderquery: 'SYSTEMERROR', notify: 'drop' });
+    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
+    await fault({ outTradeNo: order.orderNo, notify: 'drop' });
+    await pay(order);
+    // WeChat now says SUCCESS, but the last query was under 10 s ago: no new query, still pending.
+    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
+    expect(await payLogsFor(operator, order.orderNo)).toEqual([]);
+  });
+});

@@ -2,12 +2,16 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { cart, MAX_QUANTITY } from '@/lib/cart/store';
+import { cart, MAX_LINES, MAX_QUANTITY } from '@/lib/cart/store';
+import { useHydrated } from './use-hydrated';
 import { QuantityStepper } from './quantity-stepper';
 
 export function AddToCart({ productId, stock }: { productId: number; stock: number }) {
+  // Until hydration a click would be lost, so the button waits for it.
+  const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState<number | null>(null);
+  const [full, setFull] = useState(false);
   const max = Math.min(MAX_QUANTITY, stock);
 
   if (stock <= 0) {
@@ -23,8 +27,9 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
       className="add-to-cart"
       onSubmit={(e) => {
         e.preventDefault();
-        cart.add(productId, quantity);
-        setAdded(quantity);
+        const ok = cart.add(productId, quantity);
+        setFull(!ok);
+        setAdded(ok ? quantity : null);
       }}
     >
       <div className="add-to-cart__row">
@@ -36,9 +41,10 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
           onChange={(n) => {
             setQuantity(n);
             setAdded(null);
+            setFull(false);
           }}
         />
-        <button type="submit" className="button button--primary add-to-cart__button" data-testid="add-to-cart">
+        <button type="submit" className="button button--primary add-to-cart__button" disabled={!hydrated} data-testid="add-to-cart">
           Add to cart
         </button>
       </div>
@@ -47,6 +53,11 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
           <>
             Added {added} to your cart. <Link href="/cart">View cart →</Link>
           </>
+        )}
+        {full && (
+          <span className="field-error">
+            Your cart already holds {MAX_LINES} different products — check out or remove one first.
+          </span>
         )}
       </p>
     </form>

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { cart, MAX_QUANTITY, useCart, useHydrated } from '@/lib/cart/store';
+import { cart, MAX_QUANTITY, useCart } from '@/lib/cart/store';
+import { useHydrated } from './use-hydrated';
 import { formatFen } from '@/lib/money';
 import { useProducts } from '@/lib/swr/use-products';
 import { QuantityStepper } from './quantity-stepper';

@@ -5,7 +5,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { cart, useCart, useHydrated } from '@/lib/cart/store';
+import { cart, useCart } from '@/lib/cart/store';
+import { useHydrated } from './use-hydrated';
 import { formatFen } from '@/lib/money';
 import { shippingSchema } from '@/lib/orders/checkout-schema';
 import type { ShippingDefaults } from '@/lib/orders/shipping-defaults';
@@ -30,11 +31,24 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [placed, setPlaced] = useState<string | null>(null);
 
   if (!hydrated) {
     return (
       <div className="panel" aria-busy="true">
         <p className="muted">Loading your cart…</p>
+      </div>
+    );
+  }
+
+  if (placed) {
+    // The cart is already cleared; say what is happening while the pay page loads.
+    return (
+      <div className="panel" aria-busy="true" role="status">
+        <p>
+          <span className="spinner" aria-hidden="true" /> Order placed — opening the WeChat Pay page…
+        </p>
+        <Link href={`/orders/${placed}`}>Open it now</Link>
       </div>
     );
   }
@@ -70,9 +84,10 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
       });
       const body = (await res.json().catch(() => ({}))) as ErrorBody & { orderNo?: string };
       if (res.status === 201 && body.orderNo) {
+        setPlaced(body.orderNo);
         cart.clear();
         router.push(`/orders/${body.orderNo}`);
-        return; // keep the button disabled while the pay page loads
+        return;
       }
       handleError(res.status, body);
     } catch {

@@ -70,14 +70,17 @@ function subscribe(listener: () => void) {
 const clamp = (n: number) => Math.max(1, Math.min(MAX_QUANTITY, Math.floor(n)));
 
 export const cart = {
-  add(productId: number, quantity: number) {
+  /** False when the cart already holds MAX_LINES other products. */
+  add(productId: number, quantity: number): boolean {
     const current = getSnapshot();
     const existing = current.find((l) => l.productId === productId);
     if (existing) {
       write(current.map((l) => (l.productId === productId ? { productId, quantity: clamp(l.quantity + quantity) } : l)));
-    } else if (current.length < MAX_LINES) {
-      write([...current, { productId, quantity: clamp(quantity) }]);
+      return true;
     }
+    if (current.length >= MAX_LINES) return false;
+    write([...current, { productId, quantity: clamp(quantity) }]);
+    return true;
   },
   setQuantity(productId: number, quantity: number) {
     write(getSnapshot().map((l) => (l.productId === productId ? { productId, quantity: clamp(quantity) } : l)));
@@ -107,15 +110,4 @@ export function useCart(): readonly CartLine[] {
 
 export function useCartCount(): number {
   return useCart().reduce((sum, l) => sum + l.quantity, 0);
-}
-
-const noop = () => () => {};
-
-/** False while the server's HTML is being hydrated, so a page can tell "empty" from "not read yet". */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
 }

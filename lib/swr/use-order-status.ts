@@ -20,10 +20,14 @@ export function isFinal(status: OrderStatusValue | undefined): boolean {
   return status === 'paid' || status === 'closed';
 }
 
+// Module-level on purpose: SWR restarts its polling timer whenever this function's identity
+// changes, and the pay page re-renders every second for its countdown.
+const refreshInterval = (latest: OrderStatusJson | undefined) => (isFinal(latest?.status) ? 0 : POLL_INTERVAL_MS);
+
 export function useOrderStatus(orderNo: string, fallbackData: OrderStatusJson) {
   const { data, error } = useSWR<OrderStatusJson>(`/api/orders/${encodeURIComponent(orderNo)}/status`, fetchJson, {
     fallbackData,
-    refreshInterval: (latest) => (isFinal(latest?.status) ? 0 : POLL_INTERVAL_MS),
+    refreshInterval,
   });
   return { order: data ?? fallbackData, error: error as Error | undefined };
 }

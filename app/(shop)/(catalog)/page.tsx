@@ -65,9 +65,10 @@ function ProductCard({ product }: { product: CatalogProduct }) {
   );
 }
 
+// Categories in the order the shop first stocked them (the oldest product id), so Tea leads.
 function groupByCategory(products: CatalogProduct[]): [string, CatalogProduct[]][] {
   const groups = new Map<string, CatalogProduct[]>();
-  for (const p of products) {
+  for (const p of [...products].sort((a, b) => a.id - b.id)) {
     const key = p.category || 'More';
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }

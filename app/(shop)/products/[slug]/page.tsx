@@ -1,26 +1,20 @@
 // GET /products/{slug} – one product, with a quantity picker and Add to cart.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { getProductBySlug } from '@/lib/catalog/products';
 import { formatFen } from '@/lib/money';
 import { AddToCart } from '@/app/_components/add-to-cart';
+import { loadProduct } from './load-product';
 
 interface Props {
   params: Promise<{ slug: string }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  const product = await getProductBySlug((await params).slug);
-  return { title: product?.name ?? 'Product not found' };
+  return { title: (await loadProduct((await params).slug)).name };
 }
 
 export default async function ProductPage({ params }: Props) {
-  await connection();
-  const product = await getProductBySlug((await params).slug);
-  if (!product) notFound();
+  const product = await loadProduct((await params).slug);
 
   const stockNote =
     product.stock <= 0 ? 'Out of stock' : product.stock <= 10 ? `Only ${product.stock} left` : `${product.stock} in stock`;

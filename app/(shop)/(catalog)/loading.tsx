@@ -1,0 +1,5 @@
+import { GridSkeleton } from '@/app/_components/skeletons';
+
+export default function Loading() {
+  return <GridSkeleton />;
+}

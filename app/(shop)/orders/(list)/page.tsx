@@ -1,0 +1,62 @@
+// GET /orders – the shopper's orders, newest first.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listMyOrders } from '@/lib/orders/my-orders';
+import { formatFen } from '@/lib/money';
+import { requireShopper } from '@/app/_components/require-shopper';
+import { formatDateTime } from '@/app/_components/format';
+import { orderState, StatusBadge } from '@/app/_components/status-badge';
+
+export const metadata: Metadata = { title: 'My orders' };
+
+export default async function MyOrdersPage() {
+  const user = await requireShopper('/orders'); // checked first in layout.tsx; cheap (no DB)
+  const orders = await listMyOrders(user.id);
+  const now = Date.now();
+
+  return (
+    <>
+      <h1 className="page-title">My orders</h1>
+      {orders.length === 0 ? (
+        <div className="empty">
+          <p>You have no orders yet.</p>
+          <Link href="/" className="button button--primary">
+            Start shopping
+          </Link>
+        </div>
+      ) : (
+        <ul className="order-list">
+          {orders.map((order) => {
+            const state = orderState(order, now);
+            return (
+              <li key={order.orderNo} className="order-row" data-testid={`order-row-${order.orderNo}`} data-status={order.status}>
+                <div className="order-row__head">
+                  <Link href={`/orders/${order.orderNo}`} className="order-row__no">
+                    {order.orderNo}
+                  </Link>
+                  <StatusBadge state={state} />
+                </div>
+                <p className="order-row__items">{summarise(order.items)}</p>
+                <div className="order-row__foot">
+                  <span className="muted small">
+                    <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt)}</time>
+                  </span>
+                  <strong>{formatFen(order.totalFee)}</strong>
+                  {state === 'pending' && (
+                    <Link href={`/orders/${order.orderNo}`} className="button button--primary button--small">
+                      Pay now
+                    </Link>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function summarise(items: { name: string; quantity: number }[]): string {
+  return items.map((i) => (i.quantity > 1 ? `${i.name} × ${i.quantity}` : i.name)).join(', ');
+}

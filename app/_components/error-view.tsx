@@ -1,0 +1,28 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect } from 'react';
+
+/** The body of error.tsx: what went wrong, in words for shoppers, and a way to try again. */
+export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
+
+  return (
+    <div className="empty" role="alert">
+      <h1>Something went wrong</h1>
+      <p className="muted">The page could not be loaded. This is our fault, not yours — please try again.</p>
+      {digest && <p className="muted small">Reference: {digest}</p>}
+      <div className="button-row button-row--center">
+        <button type="button" className="button button--primary" onClick={() => retry()}>
+          Try again
+        </button>
+        <Link href="/" className="button">
+          Back to the shop
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+'use client';
+
+// The pay page's live part: QR and countdown while pending, then the paid or expired view, driven
+// by the polled status (lib/swr/use-order-status.ts) without reloading the page.
+import { QRCodeSVG } from 'qrcode.react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { cart } from '@/lib/cart/store';
+import { formatFen } from '@/lib/money';
+import { FetchError } from '@/lib/swr/fetcher';
+import { useOrderStatus, type OrderStatusValue } from '@/lib/swr/use-order-status';
+import { formatCountdown, formatDateTime, payToken } from './format';
+
+export interface PayOrder {
+  orderNo: string;
+  status: OrderStatusValue;
+  fulfilment: string;
+  totalFee: number;
+  codeUrl: string | null;
+  createdAt: string;
+  expiresAt: string;
+  paidAt: string | null;
+  items: { productId: number; name: string; priceFen: number; quantity: number }[];
+}
+
+type View = 'pending' | 'paid' | 'expired';
+
+const STATUS_TEXT: Record<View, string> = {
+  pending: 'Waiting for payment',
+  paid: 'Paid',
+  expired: 'Expired',
+};
+
+export function PayPanel({ order, sandbox, serverNow }: { order: PayOrder; sandbox: boolean; serverNow: number }) {
+  const { order: live, error } = useOrderStatus(order.orderNo, {
+    orderNo: order.orderNo,
+    status: order.status,
+    totalFee: order.totalFee,
+    paidAt: order.paidAt,
+    expiresAt: order.expiresAt,
+  });
+  const expiresAt = new Date(live.expiresAt).getTime();
+  const now = useNow(serverNow, live.status === 'pending');
+  const view: View = live.status === 'paid' ? 'paid' : live.status === 'closed' || now >= expiresAt ? 'expired' : 'pending';
+  const main = useRef<HTMLElement>(null);
+  const shownView = useRef(view);
+  useEffect(() => {
+    // The QR view is tall: when it gives way to the short paid/expired view, a phone scrolled down
+    // to the sandbox button would otherwise be left looking at the footer.
+    if (shownView.current !== view) main.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    shownView.current = view;
+  }, [view]);
+
+  return (
+    <div className="pay">
+      <div className="pay__header">
+        <div>
+          <p className="muted small">Order</p>
+          <h1 className="pay__order-no">{order.orderNo}</h1>
+        </div>
+        <span className={`badge badge--${view}`} data-testid="order-status" data-status={live.status} role="status">
+          {STATUS_TEXT[view]}
+        </span>
+      </div>
+
+      <div className="pay__layout">
+        <section className="panel pay__main" aria-live="polite" ref={main}>
+          {view === 'paid' && <PaidView paidAt={live.paidAt} totalFee={live.totalFee} />}
+          {view === 'expired' && <ExpiredView order={order} closed={live.status === 'closed'} />}
+          {view === 'pending' && <PendingView order={order} remainingMs={expiresAt - now} sandbox={sandbox} />}
+          {error && view === 'pending' && (
+            <p className="alert alert--warning small" role="alert">
+              {error instanceof FetchError && error.status === 401 ? (
+                <>
+                  You were signed out, so this page cannot see the payment.{' '}
+                  <Link href={`/sign-in?next=${encodeURIComponent(`/orders/${order.orderNo}`)}`}>Sign in again</Link>
+                </>
+              ) : (
+                'Cannot reach the shop right now; still trying…'
+              )}
+            </p>
+          )}
+        </section>
+
+        <aside className="panel pay__details" aria-labelledby="pay-details-title">
+          <h2 className="panel__title" id="pay-details-title">
+            {view === 'pending' ? 'You are paying for' : 'Your order'}
+          </h2>
+          <ul className="summary-lines" data-testid="pay-items">
+            {order.items.map((item) => (
+              <li key={item.productId} className="summary-line">
+                <span className="summary-line__name">
+                  {item.name} <span className="muted">× {item.quantity}</span>
+                </span>
+                <span>{formatFen(item.priceFen * item.quantity)}</span>
+              </li>
+            ))}
+          </ul>
+          <div className="summary-row summary-row--total">
+            <span>Total</span>
+            <strong>{formatFen(order.totalFee)}</strong>
+          </div>
+          <p className="muted small">Placed {formatDateTime(order.createdAt)}</p>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function PendingView({ order, remainingMs, sandbox }: { order: PayOrder; remainingMs: number; sandbox: boolean }) {
+  const token = payToken(order.codeUrl);
+  if (!order.codeUrl) {
+    return (
+      <div className="pay-state">
+        <p>The payment code is not ready yet.</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="pay-qr">
+      <p className="pay-qr__brand">
+        <span className="wechat-dot" aria-hidden="true" /> WeChat Pay 微信支付
+      </p>
+      <p className="pay-qr__amount" data-testid="pay-amount">
+        {formatFen(order.totalFee)}
+      </p>
+      <div className="pay-qr__code">
+        <QRCodeSVG
+          value={order.codeUrl}
+          size={220}
+          level="M"
+          marginSize={2}
+          role="img"
+          aria-label={`WeChat Pay QR code for ${formatFen(order.totalFee)}`}
+          data-testid="pay-qr"
+        />
+      </div>
+      <p className="pay-qr__instruction">Scan with WeChat to pay</p>
+      <p className="muted small">Open WeChat, tap + → Scan (扫一扫), and point it at the code.</p>
+      <p className="pay-qr__countdown">
+        Pay within{' '}
+        <strong data-testid="countdown" suppressHydrationWarning>
+          {formatCountdown(remainingMs)}
+        </strong>
+      </p>
+      <p className="pay-qr__waiting muted small">
+        <span className="spinner" aria-hidden="true" /> This page updates by itself once you have paid.
+      </p>
+      <p className="pay-qr__phone muted small">
+        On this phone? Take a screenshot, then in WeChat choose Scan → Album (相册) and pick it.
+      </p>
+      {sandbox && token && (
+        <a
+          className="button button--wechat button--block"
+          href={`/sandbox/scan?pr=${encodeURIComponent(token)}`}
+          target="_blank"
+          rel="noopener"
+          data-testid="sandbox-link"
+        >
+          Open the WeChat sandbox
+        </a>
+      )}
+      {sandbox && <p className="muted small">Sandbox mode: the link above plays the WeChat app, so no phone is needed.</p>}
+    </div>
+  );
+}
+
+function PaidView({ paidAt, totalFee }: { paidAt: string | null; totalFee: number }) {
+  return (
+    <div className="pay-state pay-state--paid" data-testid="paid-view">
+      <div className="pay-state__icon pay-state__icon--ok" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="32" height="32" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M5 12.5l4.5 4.5L19 7.5" />
+        </svg>
+      </div>
+      <h2>Payment received</h2>
+      <p>
+        <strong>{formatFen(totalFee)}</strong> paid with WeChat Pay{paidAt && <> on {formatDateTime(paidAt)}</>}.
+      </p>
+      <p className="muted">Thank you! We will pack your order and let you know when it ships.</p>
+      <div className="button-row">
+        <Link href="/orders" className="button button--primary">
+          My orders
+        </Link>
+        <Link href="/" className="button">
+          Continue shopping
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function ExpiredView({ order, closed }: { order: PayOrder; closed: boolean }) {
+  const router = useRouter();
+  return (
+    <div className="pay-state pay-state--expired" data-testid="expired-view">
+      <div className="pay-state__icon" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="30" height="30" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <circle cx="12" cy="13" r="8" />
+          <path d="M12 9v4l2.5 2.5M9.5 2.5h5" />
+        </svg>
+      </div>
+      <h2>{closed ? 'This order was closed' : 'This payment code has expired'}</h2>
+      <p className="muted">
+        {closed
+          ? 'Nothing was charged, and the items went back on the shelf.'
+          : 'If you paid just now, this page will still update; otherwise nothing was charged.'}{' '}
+        You can put the same items back in your cart and check out again.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="order-again"
+          onClick={() => {
+            cart.restore(order.items.map(({ productId, quantity }) => ({ productId, quantity })));
+            router.push('/cart');
+          }}
+        >
+          Order again
+        </button>
+        <Link href="/orders" className="button">
+          My orders
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+/** The current time, ticking each second while `active`; the server's time on the first render. */
+function useNow(serverNow: number, active: boolean): number {
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}

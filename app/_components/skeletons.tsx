@@ -1,0 +1,37 @@
+// Placeholders shown by loading.tsx files while a page's data is read.
+export function GridSkeleton({ count = 8 }: { count?: number }) {
+  return (
+    <div aria-busy="true" aria-label="Loading">
+      <div className="skeleton skeleton--title" />
+      <ul className="product-grid">
+        {Array.from({ length: count }, (_, i) => (
+          <li key={i}>
+            <div className="product-card product-card--skeleton">
+              <div className="product-card__image skeleton" />
+              <div className="product-card__body">
+                <div className="skeleton skeleton--line" />
+                <div className="skeleton skeleton--line skeleton--short" />
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function PanelSkeleton({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div aria-busy="true">
+      <div className="skeleton skeleton--title" />
+      <div className="panel">
+        <p className="muted">
+          <span className="spinner" aria-hidden="true" /> {label}
+        </p>
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton skeleton--line skeleton--short" />
+      </div>
+    </div>
+  );
+}

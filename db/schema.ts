@@ -1,9 +1,12 @@
 // Table and column names are part of the product contract (../shared/spec/product.md): operators
 // query them directly. Money is integer fen; times are timestamptz.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Raw bytes. postgres.js hands back a Buffer and PGlite a Uint8Array; both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 // ---------------------------------------------------------------------------------------------
 // The shop.
@@ -46,6 +49,8 @@ export const products = pgTable(
     stock: integer('stock').notNull(),
     imageUrl: text('image_url').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
+    /** Set when a merchant archives the product: gone from the catalogue, kept on old orders. */
+    archivedAt: tz('archived_at'),
   },
   (t) => [
     uniqueIndex('products_slug_key').on(t.slug),
@@ -91,6 +96,11 @@ export const orders = pgTable(
     uniqueIndex('orders_transaction_id_key').on(t.transactionId),
     index('orders_status_expires_at_idx').on(t.status, t.expiresAt),
     index('orders_user_id_created_at_idx').on(t.userId, t.createdAt),
+    // The operator console's filters (lib/admin/list-orders.ts) and the revenue report, which
+    // reads only (paid_at, total_fee) of paid orders: an index-only scan.
+    index('orders_status_created_at_idx').on(t.status, t.createdAt),
+    index('orders_created_at_idx').on(t.createdAt),
+    index('orders_paid_at_idx').on(t.paidAt, t.totalFee).where(sql`${t.status} = 'paid'`),
     check('orders_status_check', sql`${t.status} in ('pending', 'paid', 'closed')`),
     check('orders_total_fee_check', sql`${t.totalFee} > 0`),
     check('orders_fulfilment_check', sql`${t.fulfilment} in ('unfulfilled', 'shipped', 'delivered')`),
@@ -138,6 +148,9 @@ export const payLogs = pgTable(
   (t) => [
     index('pay_logs_order_no_idx').on(t.orderNo),
     index('pay_logs_created_at_idx').on(t.createdAt),
+    // The operator console's pay-log filters (lib/admin/list-pay-logs.ts) and the anomalies list.
+    index('pay_logs_verdict_created_at_idx').on(t.verdict, t.createdAt),
+    index('pay_logs_trade_state_created_at_idx').on(t.tradeState, t.createdAt),
     // Exactly one applied row per paid order, enforced by the database, not only by the code.
     uniqueIndex('pay_logs_one_applied_per_order').on(t.orderNo).where(sql`${t.verdict} = 'applied'`),
     check('pay_logs_source_check', sql`${t.source} in ('notify', 'query', 'close')`),
@@ -145,11 +158,41 @@ export const payLogs = pgTable(
   ],
 );
 
+/** A product's uploaded image, in the database so it works on a serverless host without a disk. */
+export const productImages = pgTable('product_images', {
+  productId: integer('product_id')
+    .primaryKey()
+    .references(() => products.id),
+  /** image/png | image/jpeg | image/webp, decided from the bytes, never from the upload's claim. */
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes').notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** An operator's resolution of an anomalous or rejected pay log; pay_logs itself stays append-only. */
+export const anomalyResolutions = pgTable(
+  'anomaly_resolutions',
+  {
+    id: serial('id').primaryKey(),
+    payLogId: integer('pay_log_id')
+      .notNull()
+      .references(() => payLogs.id),
+    resolvedBy: integer('resolved_by')
+      .notNull()
+      .references(() => users.id),
+    note: text('note').notNull(),
+    resolvedAt: tz('resolved_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('anomaly_resolutions_pay_log_id_key').on(t.payLogId)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderItem = typeof orderItems.$inferSelect;
 export type PayLog = typeof payLogs.$inferSelect;
+export type ProductImage = typeof productImages.$inferSelect;
+export type AnomalyResolution = typeof anomalyResolutions.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // The built-in WeChat Pay sandbox. It plays WeChat's servers: the shop never reads these tables

@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
   wechat_error: 502,
 };
@@ -48,8 +49,13 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 
 /** Reads at most `limit` bytes; a larger body is cut off, not buffered whole. */
 export async function readText(request: Request, limit: number): Promise<{ text: string; tooLarge: boolean }> {
+  const { bytes, tooLarge } = await readBytes(request, limit);
+  return { text: bytes.toString('utf8'), tooLarge };
+}
+
+export async function readBytes(request: Request, limit: number): Promise<{ bytes: Buffer; tooLarge: boolean }> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (!request.body) return { text: '', tooLarge: false };
+  if (!request.body) return { bytes: Buffer.alloc(0), tooLarge: false };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -62,7 +68,7 @@ export async function readText(request: Request, limit: number): Promise<{ text:
     tooLarge = size > limit;
   }
   if (tooLarge) await reader.cancel().catch(() => {});
-  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge };
+  return { bytes: Buffer.concat(chunks), tooLarge };
 }
 
 /** The shopper's address as the first proxy saw it; WeChat wants an IPv4 or IPv6 literal. */

@@ -1,16 +1,9 @@
 // Orders for operators, newest first, keyset-paginated by id (stable while new orders arrive).
+// Indexed for every filter: orders (status, created_at), (user_id, created_at), (created_at).
 import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders, users } from '@/db/schema';
-
-export interface OrderFilter {
-  status?: 'pending' | 'paid' | 'closed';
-  user?: string;
-  from?: Date;
-  to?: Date;
-  cursor?: number;
-  limit: number;
-}
+import type { OrderFilter } from './filters';
 
 export async function listOrders(filter: OrderFilter) {
   const where: SQL[] = [];
@@ -29,6 +22,7 @@ export async function listOrders(filter: OrderFilter) {
       fulfilment: orders.fulfilment,
       totalFee: orders.totalFee,
       transactionId: orders.transactionId,
+      shippingName: orders.shippingName,
       createdAt: orders.createdAt,
       expiresAt: orders.expiresAt,
       paidAt: orders.paidAt,
@@ -54,3 +48,5 @@ export async function listOrders(filter: OrderFilter) {
     nextCursor: rows.length > filter.limit ? String(page[page.length - 1].id) : null,
   };
 }
+
+export type AdminOrderRow = Awaited<ReturnType<typeof listOrders>>['items'][number];

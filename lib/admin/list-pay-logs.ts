@@ -1,24 +1,30 @@
 // Pay logs for operators, newest first, keyset-paginated by id (stable while new rows arrive).
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+// A log's shopper comes through its order (pay_logs.order_no → orders → users); a rejected
+// message about an unknown order has none. Indexed: pay_logs (created_at), (verdict, created_at),
+// (trade_state, created_at), (order_no); the user filter goes users → orders (user_id) → pay_logs.
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { payLogs } from '@/db/schema';
+import { orders, payLogs, users } from '@/db/schema';
+import type { PayLogFilter } from './filters';
 
-export interface PayLogFilter {
-  orderNo?: string;
-  verdict?: string;
-  cursor?: number;
-  limit: number;
-}
-
-export async function listPayLogs(filter: PayLogFilter) {
+function conditions(filter: Omit<PayLogFilter, 'limit'>): SQL[] {
   const where: SQL[] = [];
   if (filter.orderNo) where.push(eq(payLogs.orderNo, filter.orderNo));
+  if (filter.state) where.push(eq(payLogs.tradeState, filter.state));
   if (filter.verdict) where.push(eq(payLogs.verdict, filter.verdict));
+  if (filter.user) where.push(eq(users.username, filter.user));
+  if (filter.from) where.push(gte(payLogs.createdAt, filter.from));
+  if (filter.to) where.push(lt(payLogs.createdAt, filter.to));
   if (filter.cursor) where.push(lt(payLogs.id, filter.cursor));
-  const rows = await getDb()
+  return where;
+}
+
+function select(filter: Omit<PayLogFilter, 'limit'>, limit: number) {
+  return getDb()
     .select({
       id: payLogs.id,
       orderNo: payLogs.orderNo,
+      username: users.username,
       transactionId: payLogs.transactionId,
       totalFee: payLogs.totalFee,
       tradeState: payLogs.tradeState,
@@ -28,9 +34,28 @@ export async function listPayLogs(filter: PayLogFilter) {
       createdAt: payLogs.createdAt,
     })
     .from(payLogs)
-    .where(and(...where))
+    .leftJoin(orders, eq(orders.orderNo, payLogs.orderNo))
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(and(...conditions(filter)))
     .orderBy(desc(payLogs.id))
-    .limit(filter.limit + 1);
+    .limit(limit);
+}
+
+export type PayLogRow = Awaited<ReturnType<typeof select>>[number];
+
+export async function listPayLogs(filter: PayLogFilter): Promise<{ items: PayLogRow[]; nextCursor: string | null }> {
+  const rows = await select(filter, filter.limit + 1);
   const items = rows.slice(0, filter.limit);
   return { items, nextCursor: rows.length > filter.limit ? String(items[items.length - 1].id) : null };
+}
+
+/** Every row the filter matches, newest first, in keyset batches: an export holds one batch at a time. */
+export async function* payLogBatches(filter: Omit<PayLogFilter, 'limit' | 'cursor'>, batchSize = 1000): AsyncGenerator<PayLogRow[]> {
+  let cursor: number | undefined;
+  for (;;) {
+    const rows = await select({ ...filter, cursor }, batchSize);
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+    cursor = rows[rows.length - 1].id;
+  }
 }

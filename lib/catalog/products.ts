@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { products } from '@/db/schema';
 
@@ -15,12 +15,16 @@ export const productFields = {
 
 export type CatalogProduct = { [K in keyof typeof productFields]: (typeof products.$inferSelect)[K] };
 
+// Archived products (products.archived_at) are out of the catalogue; placed orders keep their copy.
 export function listProducts(): Promise<CatalogProduct[]> {
-  return getDb().select(productFields).from(products).orderBy(asc(products.category), asc(products.id));
+  return getDb().select(productFields).from(products).where(isNull(products.archivedAt)).orderBy(asc(products.category), asc(products.id));
 }
 
 export async function getProductBySlug(slug: string): Promise<CatalogProduct | undefined> {
-  const [product] = await getDb().select(productFields).from(products).where(eq(products.slug, slug));
+  const [product] = await getDb()
+    .select(productFields)
+    .from(products)
+    .where(and(eq(products.slug, slug), isNull(products.archivedAt)));
   return product;
 }
 

@@ -52,7 +52,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
       const [product] = await tx
         .update(products)
         .set({ stock: sql`${products.stock} - ${line.quantity}` })
-        .where(and(eq(products.id, line.productId), gte(products.stock, line.quantity)))
+        .where(and(eq(products.id, line.productId), gte(products.stock, line.quantity), sql`${products.archivedAt} is null`))
         .returning({ name: products.name, priceFen: products.priceFen });
       if (!product) throw await unavailable(tx, line.productId);
       reserved.push({ productId: line.productId, name: product.name, priceFen: product.priceFen, quantity: line.quantity });

@@ -1,20 +1,24 @@
-// GET /api/admin/pay-logs – pay logs by order, verdict; keyset pagination.
-import { z } from 'zod';
+// GET /api/admin/pay-logs – pay logs by order, trade state, verdict, shopper and date; keyset
+// pagination; format=csv streams every matching row (cursor and limit do not apply) as a download.
+import { payLogFilterSchema, queryInput } from '@/lib/admin/filters';
 import { listPayLogs } from '@/lib/admin/list-pay-logs';
+import { payLogsCsv } from '@/lib/admin/pay-logs-csv';
 import { parseWith, respond } from '@/app/_server/http';
 import { requireAdmin } from '@/app/_server/session';
-
-const query = z.object({
-  orderNo: z.string().max(64).optional(),
-  verdict: z.enum(['applied', 'duplicate', 'rejected', 'anomaly', 'closed']).optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
 
 export function GET(request: Request) {
   return respond(async () => {
     await requireAdmin();
-    const filter = parseWith(query, Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await listPayLogs(filter));
+    const { format, ...filter } = parseWith(payLogFilterSchema, queryInput(new URL(request.url).searchParams));
+    if (format === 'json') return Response.json(await listPayLogs(filter));
+    const { cursor: _, limit: __, ...all } = filter;
+    const stamp = new Date().toISOString().slice(0, 19).replace(/\D/g, '');
+    return new Response(payLogsCsv(all), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="pay-logs-${stamp}.csv"`,
+        'cache-control': 'no-store',
+      },
+    });
   });
 }

@@ -1,0 +1,84 @@
+'use client';
+
+// A console form that sends its fields to an admin API route (the same routes scripts use, which
+// check the role before anything else), shows the route's error, and refreshes the page's server
+// data on success. Fields go as JSON; a form with a file goes as multipart.
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+
+interface Props {
+  endpoint: string;
+  method?: 'POST' | 'PATCH' | 'DELETE';
+  multipart?: boolean;
+  submitLabel: string;
+  busyLabel?: string;
+  /** Shown after success, until the next submit. */
+  done?: string;
+  /** Where to go after success; `{id}`-style placeholders are filled from the JSON reply. */
+  redirectTo?: string;
+  resetOnSuccess?: boolean;
+  danger?: boolean;
+  className?: string;
+  testId?: string;
+  children?: ReactNode;
+}
+
+export function ApiForm({ endpoint, method = 'POST', multipart, submitLabel, busyLabel, done, redirectTo, resetOnSuccess, danger, className, testId, children }: Props) {
+  const router = useRouter();
+  const [hydrated, setHydrated] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  useEffect(() => setHydrated(true), []);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setBusy(true);
+    setError(null);
+    setSuccess(null);
+    try {
+      const res = await fetch(endpoint, {
+        method,
+        ...(multipart
+          ? { body: data }
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries([...data].filter(([, v]) => typeof v === 'string'))) }),
+      });
+      const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+      if (!res.ok) {
+        setError(typeof body.error === 'string' ? body.error : `The server answered ${res.status}`);
+        return;
+      }
+      if (resetOnSuccess) form.reset();
+      setSuccess(done ?? 'Saved');
+      if (redirectTo) router.push(redirectTo.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(body[k] ?? ''))));
+      else router.refresh();
+    } catch {
+      setError('Could not reach the server');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className={`adm-form ${className ?? ''}`} onSubmit={submit} data-testid={testId} noValidate>
+      {children}
+      <div className="adm-form__actions">
+        <button type="submit" className={`adm-button ${danger ? 'adm-button--danger' : 'adm-button--primary'}`} disabled={busy || !hydrated}>
+          {busy ? (busyLabel ?? 'Saving…') : submitLabel}
+        </button>
+        {error && (
+          <span className="adm-form__error" role="alert">
+            {error}
+          </span>
+        )}
+        {success && !error && (
+          <span className="adm-form__done" role="status">
+            {success}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+// /admin – today's takings, orders per status, open anomalies, the latest pay logs.
+import Link from 'next/link';
+import { getDashboard } from '@/lib/admin/dashboard';
+import { formatFen } from '@/lib/money';
+import { requireAdminPage } from './_components/guard';
+import { PayLogTable } from './_components/pay-log-table';
+
+export default async function DashboardPage() {
+  await requireAdminPage();
+  const d = await getDashboard();
+  return (
+    <>
+      <h1 className="adm-title">Dashboard</h1>
+      <div className="adm-cards">
+        <section className="adm-card" data-testid="paid-today">
+          <h2>Paid today</h2>
+          <p className="adm-card__value">{formatFen(d.paidToday.revenueFen)}</p>
+          <p className="adm-muted">
+            {d.paidToday.orders} order{d.paidToday.orders === 1 ? '' : 's'} · {d.today} ({d.timeZone})
+          </p>
+        </section>
+        <section className="adm-card">
+          <h2>Orders</h2>
+          <ul className="adm-card__list">
+            {(['pending', 'paid', 'closed'] as const).map((status) => (
+              <li key={status}>
+                <Link href={`/admin/orders?status=${status}`}>{status}</Link> <strong>{d.ordersByStatus[status] ?? 0}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={`adm-card ${d.openAnomalies ? 'adm-card--alert' : ''}`}>
+          <h2>Open anomalies</h2>
+          <p className="adm-card__value">{d.openAnomalies}</p>
+          <Link href="/admin/anomalies">Review</Link>
+        </section>
+      </div>
+      <h2 className="adm-subtitle">
+        Latest pay logs <Link href="/admin/pay-logs">all</Link>
+      </h2>
+      <PayLogTable rows={d.latestPayLogs} />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+// Pay logs an operator has to look at: money that could not be applied (verdict anomaly: a wrong
+// amount, a payment for a closed order, a second payment) and messages we refused (verdict
+// rejected: bad sign, wrong merchant, unknown order, a failed payment). Resolving one records who
+// and why in anomaly_resolutions; the pay log itself is never updated.
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { AnomalyFilter } from './filters';
+import { queryRows } from './query-rows';
+
+export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const;
+
+export type AnomalyKind = 'amount_mismatch' | 'paid_after_close' | 'second_payment' | 'rejected_notify' | 'other';
+
+export const ANOMALY_KIND_LABEL: Record<AnomalyKind, string> = {
+  amount_mismatch: 'Amount mismatch',
+  paid_after_close: 'Money for a closed order',
+  second_payment: 'Second payment',
+  rejected_notify: 'Rejected message',
+  other: 'Other',
+};
+
+/** The kind, read from the detail that lib/payments/apply-payment.ts (judge) writes for each case. */
+export function anomalyKind(verdict: string, detail: string | null): AnomalyKind {
+  if (verdict === 'rejected') return 'rejected_notify';
+  if (detail?.startsWith('amount ')) return 'amount_mismatch';
+  if (detail?.startsWith('second payment')) return 'second_payment';
+  if (detail?.includes('already closed')) return 'paid_after_close';
+  return 'other';
+}
+
+const resolver = sql<string | null>`(select ${users.username} from ${users} where ${users.id} = ${anomalyResolutions.resolvedBy})`;
+
+export async function listAnomalies(filter: AnomalyFilter) {
+  const where: SQL[] = [inArray(payLogs.verdict, [...NEEDS_REVIEW])];
+  where.push(filter.status === 'open' ? isNull(anomalyResolutions.id) : isNotNull(anomalyResolutions.id));
+  if (filter.cursor) where.push(lt(payLogs.id, filter.cursor));
+  const rows = await getDb()
+    .select({
+      id: payLogs.id,
+      orderNo: payLogs.orderNo,
+      username: users.username,
+      orderStatus: orders.status,
+      transactionId: payLogs.transactionId,
+      totalFee: payLogs.totalFee,
+      tradeState: payLogs.tradeState,
+      source: payLogs.source,
+      verdict: payLogs.verdict,
+      detail: payLogs.detail,
+      createdAt: payLogs.createdAt,
+      resolvedBy: resolver,
+      note: anomalyResolutions.note,
+      resolvedAt: anomalyResolutions.resolvedAt,
+    })
+    .from(payLogs)
+    .leftJoin(anomalyResolutions, eq(anomalyResolutions.payLogId, payLogs.id))
+    .leftJoin(orders, eq(orders.orderNo, payLogs.orderNo))
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(and(...where))
+    .orderBy(desc(payLogs.id))
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  return {
+    items: page.map(({ resolvedBy, note, resolvedAt, ...log }) => ({
+      ...log,
+      kind: anomalyKind(log.verdict, log.detail),
+      resolution: resolvedAt ? { resolvedBy, note, resolvedAt } : null,
+    })),
+    nextCursor: rows.length > filter.limit ? String(page[page.length - 1].id) : null,
+  };
+}
+
+export type AnomalyRow = Awaited<ReturnType<typeof listAnomalies>>['items'][number];
+
+export async function countOpenAnomalies(): Promise<number> {
+  const [{ open }] = await getDb()
+    .select({ open: sql<number>`count(*)::int` })
+    .from(payLogs)
+    .leftJoin(anomalyResolutions, eq(anomalyResolutions.payLogId, payLogs.id))
+    .where(and(inArray(payLogs.verdict, [...NEEDS_REVIEW]), isNull(anomalyResolutions.id)));
+  return open;
+}
+
+/**
+ * One statement: the insert happens only for a pay log that needs review, and the unique
+ * pay_log_id makes a second resolution (two operators at once) a conflict, not a second row.
+ */
+export async function resolveAnomaly(payLogId: number, operatorId: number, note: string) {
+  const [resolution] = await queryRows<{ id: number; payLogId: number; resolvedBy: number; note: string; resolvedAt: Date }>(sql`
+    insert into ${anomalyResolutions} (pay_log_id, resolved_by, note)
+    select ${payLogs.id}, ${operatorId}::int, ${note}::text from ${payLogs}
+    where ${payLogs.id} = ${payLogId} and ${inArray(payLogs.verdict, [...NEEDS_REVIEW])}
+    on conflict (pay_log_id) do nothing
+    returning id, pay_log_id as "payLogId", resolved_by as "resolvedBy", note, resolved_at as "resolvedAt"`);
+  if (resolution) return resolution;
+
+  const [log] = await getDb()
+    .select({ verdict: payLogs.verdict, resolvedAt: anomalyResolutions.resolvedAt })
+    .from(payLogs)
+    .leftJoin(anomalyResolutions, eq(anomalyResolutions.payLogId, payLogs.id))
+    .where(eq(payLogs.id, payLogId));
+  if (!log || !NEEDS_REVIEW.includes(log.verdict as (typeof NEEDS_REVIEW)[number])) {
+    throw new AppError('not_found', `Pay log ${payLogId} is not an anomaly or a rejected message`);
+  }
+  throw new AppError('conflict', `Pay log ${payLogId} was already resolved`, { resolvedAt: log.resolvedAt });
+}

@@ -1,0 +1,34 @@
+// The console's first page: today's takings (today in REPORT_TZ), orders per status, how many
+// anomalies wait for an operator, and the latest pay logs.
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { orders } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { countOpenAnomalies } from './anomalies';
+import { listPayLogs } from './list-pay-logs';
+import { revenueReport } from './revenue-report';
+import { addDays, localDate, startOfLocalDay } from './zoned-time';
+
+export async function getDashboard(now = new Date()) {
+  const timeZone = getEnv().REPORT_TZ;
+  const today = localDate(now, timeZone);
+  const [report, byStatus, openAnomalies, latest] = await Promise.all([
+    revenueReport({ groupBy: 'day', from: startOfLocalDay(today, timeZone), to: startOfLocalDay(addDays(today, 1), timeZone) }, timeZone),
+    getDb()
+      .select({ status: orders.status, count: sql<number>`count(*)::int` })
+      .from(orders)
+      .groupBy(orders.status),
+    countOpenAnomalies(),
+    listPayLogs({ limit: 10 }),
+  ]);
+  const counts = { pending: 0, paid: 0, closed: 0 } as Record<string, number>;
+  for (const row of byStatus) counts[row.status] = Number(row.count);
+  return {
+    today,
+    timeZone,
+    paidToday: { orders: report.rows[0]?.orders ?? 0, revenueFen: report.rows[0]?.revenueFen ?? 0 },
+    ordersByStatus: counts,
+    openAnomalies,
+    latestPayLogs: latest.items,
+  };
+}

@@ -1,0 +1,107 @@
+// The console's query parameters, validated once and shared by the admin routes (for scripts and
+// tests) and the admin pages (GET forms). A bad date or an unknown state is a 400 naming the field.
+import { z } from 'zod';
+import { getEnv } from '@/lib/env';
+import { addDays, startOfLocalDay } from './zoned-time';
+
+export const ORDER_STATUSES = ['pending', 'paid', 'closed'] as const;
+export const FULFILMENTS = ['unfulfilled', 'shipped', 'delivered'] as const;
+export const VERDICTS = ['applied', 'duplicate', 'rejected', 'anomaly', 'closed'] as const;
+/** WeChat Pay v2 trade_state values (orderquery), which pay logs also use for notifies and closes. */
+export const TRADE_STATES = ['SUCCESS', 'REFUND', 'NOTPAY', 'CLOSED', 'REVOKED', 'USERPAYING', 'PAYERROR'] as const;
+export const REVENUE_GROUPS = ['day', 'month', 'quarter'] as const;
+
+export type RevenueGroup = (typeof REVENUE_GROUPS)[number];
+
+const isDate = (s: string) => z.iso.date().safeParse(s).success;
+const isDateTime = (s: string) => z.iso.datetime({ offset: true }).safeParse(s).success;
+
+/**
+ * `from` / `to`: a local date (YYYY-MM-DD in REPORT_TZ) or an ISO date-time with an offset. Dates
+ * cover whole local days, so the range is [from 00:00, the day after `to` 00:00); date-times are
+ * taken as they are, `to` exclusive.
+ */
+function bound(edge: 'from' | 'to') {
+  return z
+    .string()
+    .trim()
+    .refine((s) => isDate(s) || isDateTime(s), 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone (2026-01-01T00:00:00+08:00)')
+    .transform((s) => (isDate(s) ? startOfLocalDay(edge === 'to' ? addDays(s, 1) : s, getEnv().REPORT_TZ) : new Date(s)));
+}
+
+const range = {
+  from: bound('from').optional(),
+  to: bound('to').optional(),
+};
+
+function orderedRange<T extends { from?: Date; to?: Date }>(value: T, ctx: z.RefinementCtx) {
+  if (value.from && value.to && value.from >= value.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+  }
+}
+
+const page = {
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+const username = z.string().trim().toLowerCase().max(32);
+
+export const orderFilterSchema = z
+  .object({
+    status: z.enum(ORDER_STATUSES).optional(),
+    user: username.optional(),
+    ...range,
+    ...page,
+  })
+  .superRefine(orderedRange);
+
+export const payLogFilterSchema = z
+  .object({
+    orderNo: z.string().trim().max(64).optional(),
+    state: z.enum(TRADE_STATES).optional(),
+    verdict: z.enum(VERDICTS).optional(),
+    user: username.optional(),
+    ...range,
+    ...page,
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .superRefine(orderedRange);
+
+export const revenueQuerySchema = z
+  .object({
+    groupBy: z.enum(REVENUE_GROUPS).default('day'),
+    ...range,
+  })
+  .superRefine(orderedRange);
+
+export const anomalyFilterSchema = z.object({
+  status: z.enum(['open', 'resolved']).default('open'),
+  ...page,
+});
+
+export type OrderFilter = z.infer<typeof orderFilterSchema>;
+export type PayLogFilter = Omit<z.infer<typeof payLogFilterSchema>, 'format'>;
+export type RevenueQuery = z.infer<typeof revenueQuerySchema>;
+export type AnomalyFilter = z.infer<typeof anomalyFilterSchema>;
+
+/**
+ * Query parameters as a plain object for a schema. Blank values are dropped: a GET form sends
+ * `status=` for "any", which means the filter is off.
+ */
+export function queryInput(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+  const entries = params instanceof URLSearchParams ? [...params] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  const out: Record<string, string> = {};
+  for (const [key, value] of entries) if (value !== undefined && value.trim() !== '' && !(key in out)) out[key] = value;
+  return out;
+}
+
+/** A numeric id in a path, e.g. /api/admin/products/{id}. */
+export const idParam = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/, 'must be a positive integer id')
+  .transform(Number);
+
+export const resolveAnomalySchema = z.object({
+  note: z.string().trim().min(1, 'say what was done (refunded, shipped anyway, forged…)').max(500, 'at most 500 characters'),
+});

@@ -1,0 +1,33 @@
+// The merchant's view of the catalogue: archived products included (listed last).
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { products } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+const adminProductFields = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  description: products.description,
+  category: products.category,
+  priceFen: products.priceFen,
+  stock: products.stock,
+  imageUrl: products.imageUrl,
+  createdAt: products.createdAt,
+  archivedAt: products.archivedAt,
+};
+
+export function listAllProducts() {
+  return getDb()
+    .select(adminProductFields)
+    .from(products)
+    .orderBy(sql`${products.archivedAt} is not null`, asc(products.category), desc(products.id));
+}
+
+export async function getProduct(id: number) {
+  const [product] = await getDb().select(adminProductFields).from(products).where(eq(products.id, id));
+  if (!product) throw new AppError('not_found', `No product ${id}`);
+  return product;
+}
+
+export type AdminProduct = Awaited<ReturnType<typeof getProduct>>;

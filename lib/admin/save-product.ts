@@ -1,0 +1,145 @@
+// A merchant's catalogue edits. Prices are typed in yuan and stored in fen; placed orders keep the
+// name and price copied at checkout, so an edit never changes them.
+//
+// Stock is the number still available (reservations of pending orders were already taken off at
+// checkout, and a close puts them back on top), so an operator's edit never breaks a reservation.
+// The edit says which stock it saw: `UPDATE … WHERE stock = <seen>`, so a checkout that reserved
+// in between is never overwritten — the operator gets a 409 with the current number instead.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { products } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { parseYuan } from '@/lib/money';
+
+export const PLACEHOLDER_IMAGE = '/products/placeholder.svg';
+
+const price = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const fen = parseYuan(s);
+    if (fen === undefined || fen <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'must be a price in yuan above zero, such as 68.00' });
+      return z.NEVER;
+    }
+    return fen;
+  });
+// Forms send strings: "" is a missing number, not zero.
+const stock = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
+  z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'cannot be negative').max(1_000_000),
+);
+
+const fields = {
+  name: z.string().trim().min(1, 'required').max(100),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single dashes, e.g. jasmine-tea')
+    .max(80),
+  description: z.string().trim().max(2000),
+  category: z.string().trim().max(50),
+};
+
+export const createProductSchema = z.object({
+  ...fields,
+  slug: z.preprocess((v) => (v === '' ? undefined : v), fields.slug.optional()),
+  description: fields.description.default(''),
+  category: fields.category.default(''),
+  price,
+  stock,
+});
+
+export const updateProductSchema = z
+  .object({
+    ...fields,
+    price,
+    stock,
+    /** The stock the operator saw; required with `stock`. */
+    expectedStock: stock,
+  })
+  .partial()
+  .superRefine((v, ctx) => {
+    if (v.stock !== undefined && v.expectedStock === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['expectedStock'], message: 'required with stock: the stock you saw before editing' });
+    }
+  });
+
+export type CreateProductInput = z.infer<typeof createProductSchema>;
+export type UpdateProductInput = z.infer<typeof updateProductSchema>;
+
+const returned = { id: products.id, slug: products.slug, name: products.name, priceFen: products.priceFen, stock: products.stock, imageUrl: products.imageUrl };
+
+export async function createProduct(input: CreateProductInput) {
+  const slug = input.slug ?? slugify(input.name);
+  const [product] = await getDb()
+    .insert(products)
+    .values({ slug, name: input.name, description: input.description, category: input.category, priceFen: input.price, stock: input.stock, imageUrl: PLACEHOLDER_IMAGE })
+    .onConflictDoNothing({ target: products.slug })
+    .returning(returned);
+  if (!product) throw slugTaken(slug);
+  return product;
+}
+
+export async function updateProduct(id: number, input: UpdateProductInput) {
+  const set: Partial<typeof products.$inferInsert> = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.slug !== undefined) set.slug = input.slug;
+  if (input.description !== undefined) set.description = input.description;
+  if (input.category !== undefined) set.category = input.category;
+  if (input.price !== undefined) set.priceFen = input.price;
+  if (input.stock !== undefined) set.stock = input.stock;
+  if (Object.keys(set).length === 0) throw new AppError('bad_request', 'Nothing to change');
+
+  const where: SQL[] = [eq(products.id, id)];
+  if (input.stock !== undefined) where.push(eq(products.stock, input.expectedStock!));
+  let product;
+  try {
+    [product] = await getDb().update(products).set(set).where(and(...where)).returning(returned);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slugTaken(input.slug!);
+    throw err;
+  }
+  if (product) return product;
+
+  const [current] = await getDb().select({ stock: products.stock }).from(products).where(eq(products.id, id));
+  if (!current) throw new AppError('not_found', `No product ${id}`);
+  throw new AppError('conflict', `Stock changed while you were editing: it is now ${current.stock} (orders were placed or closed). Check the new number and save again.`, {
+    fields: { stock: `now ${current.stock}` },
+    stock: current.stock,
+  });
+}
+
+/** Archived products leave the catalogue and cannot be bought; old orders keep showing them. */
+export async function setArchived(id: number, archived: boolean) {
+  const [product] = await getDb()
+    .update(products)
+    .set({ archivedAt: archived ? sql`coalesce(${products.archivedAt}, now())` : null })
+    .where(eq(products.id, id))
+    .returning({ id: products.id, archivedAt: products.archivedAt });
+  if (!product) throw new AppError('not_found', `No product ${id}`);
+  return product;
+}
+
+function slugTaken(slug: string) {
+  return new AppError('conflict', `The slug ${slug} is taken`, { fields: { slug: 'taken by another product' } });
+}
+
+// "Longjing Green Tea" → longjing-green-tea; a name with no Latin letters gets a unique fallback.
+function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || `product-${Date.now().toString(36)}`;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) if ((e as { code?: string }).code === '23505') return true;
+  return false;
+}

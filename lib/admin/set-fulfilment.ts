@@ -1,0 +1,26 @@
+// An operator moves a paid order forward: unfulfilled → shipped → delivered. One conditional
+// UPDATE guarded by the payment status and the previous step, so two operators clicking at once
+// move it once, and an order's payment state is never touched here.
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { orders } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+export type FulfilmentStep = 'shipped' | 'delivered';
+
+const PREVIOUS: Record<FulfilmentStep, 'unfulfilled' | 'shipped'> = { shipped: 'unfulfilled', delivered: 'shipped' };
+
+export async function setFulfilment(orderNo: string, next: FulfilmentStep): Promise<{ orderNo: string; fulfilment: FulfilmentStep }> {
+  const db = getDb();
+  const [moved] = await db
+    .update(orders)
+    .set({ fulfilment: next })
+    .where(and(eq(orders.orderNo, orderNo), eq(orders.status, 'paid'), eq(orders.fulfilment, PREVIOUS[next])))
+    .returning({ orderNo: orders.orderNo });
+  if (moved) return { orderNo, fulfilment: next };
+
+  const [order] = await db.select({ status: orders.status, fulfilment: orders.fulfilment }).from(orders).where(eq(orders.orderNo, orderNo));
+  if (!order) throw new AppError('not_found', `No order ${orderNo}`);
+  if (order.status !== 'paid') throw new AppError('conflict', `Order ${orderNo} is ${order.status}; only paid orders are fulfilled`, { orderStatus: order.status });
+  throw new AppError('conflict', `Order ${orderNo} is ${order.fulfilment}; it cannot be marked ${next}`, { fulfilment: order.fulfilment });
+}

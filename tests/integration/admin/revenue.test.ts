@@ -1,0 +1,155 @@
+// GET /api/admin/reports/revenue on a server of its own whose REPORT_TZ is America/New_York, so
+// that days, months and quarters are provably local (and DST days have 23 and 25 hours). Orders
+// are paid through the real notify path with WeChat's time_end placed on the edges: paid_at is
+// that time, on PGlite and PostgreSQL alike.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, type ApiClient, catalog } from '../../support/api';
+import { startAppServer, type AppServer } from '../../support/app-server';
+import { dayIn, namedShopper, notify, pay, placeOrder, type Placed } from './helpers';
+
+const TZ = 'America/New_York';
+
+// Instants on either side of local midnights, year and quarter ends, and both DST changes of 2025.
+const PAID_AT = [
+  '2024-12-31T04:59:59Z', // 2024-12-30 23:59:59 EST
+  '2025-01-01T04:59:59Z', // 2024-12-31 23:59:59 — the last second of Q4
+  '2025-01-01T05:00:00Z', // 2025-01-01 00:00:00 — the first of Q1
+  '2025-03-09T04:59:59Z', // 2025-03-08 23:59:59 EST
+  '2025-03-09T05:00:00Z', // 2025-03-09 00:00:00 EST: a 23-hour day (clocks go forward at 02:00)
+  '2025-03-10T03:59:59Z', // 2025-03-09 23:59:59 EDT
+  '2025-03-10T04:00:00Z', // 2025-03-10 00:00:00 EDT
+  '2025-04-01T03:59:59Z', // 2025-03-31 23:59:59 — the last second of Q1
+  '2025-04-01T04:00:00Z', // 2025-04-01 00:00:00 — the first of Q2
+  '2025-11-02T04:00:00Z', // 2025-11-02 00:00:00 EDT: a 25-hour day (clocks go back at 02:00)
+  '2025-11-03T04:59:59Z', // 2025-11-02 23:59:59 EST
+  '2025-11-03T05:00:00Z', // 2025-11-03 00:00:00 EST
+];
+
+let server: AppServer;
+let operator: ApiClient;
+const paid: (Placed & { paidAt: string })[] = [];
+
+function periodOf(instant: string, groupBy: 'day' | 'month' | 'quarter'): string {
+  const day = dayIn(instant, TZ);
+  if (groupBy === 'day') return day;
+  const month = Number(day.slice(5, 7));
+  const start = groupBy === 'month' ? month : month - ((month - 1) % 3);
+  return `${day.slice(0, 4)}-${String(start).padStart(2, '0')}-01`;
+}
+
+/** What the report must say: the paid orders' count and sum per period, from our own records. */
+function expected(groupBy: 'day' | 'month' | 'quarter', inRange: (o: { paidAt: string }) => boolean = () => true) {
+  const rows = new Map<string, { orders: number; revenueFen: number }>();
+  for (const o of paid.filter(inRange)) {
+    const p = periodOf(o.paidAt, groupBy);
+    const row = rows.get(p) ?? { orders: 0, revenueFen: 0 };
+    rows.set(p, { orders: row.orders + 1, revenueFen: row.revenueFen + o.totalFee });
+  }
+  return rows;
+}
+
+async function report(query: string): Promise<{ period: string; orders: number; revenueFen: number }[]> {
+  const res = await operator.get(`/api/admin/reports/revenue?${query}`);
+  expect(res.status, res.text).toBe(200);
+  return res.body.rows;
+}
+
+/** The report's non-empty rows as a map, and a check that every row is a well-formed period. */
+function nonEmpty(rows: { period: string; orders: number; revenueFen: number }[]) {
+  for (const r of rows) expect(r.period).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  return new Map(rows.filter((r) => r.orders > 0).map((r) => [r.period, { orders: r.orders, revenueFen: r.revenueFen }]));
+}
+
+beforeAll(async () => {
+  server = await startAppServer({ port: Number(process.env.TEST_PORT ?? 3101) + 40, name: 'revenue', env: { REPORT_TZ: TZ } });
+  operator = await admin(server.baseUrl);
+  const { client } = await namedShopper(server.baseUrl, 'rev');
+  const product = (await catalog(server.baseUrl)).sort((a, b) => b.stock - a.stock)[0];
+  // Distinct quantities, so a total that includes a wrong order cannot add up by chance.
+  for (const [i, at] of PAID_AT.entries()) {
+    const order = await placeOrder(client, { productId: product.id, quantity: i + 1 });
+    const txn = await pay(server.baseUrl, order, new Date(at));
+    paid.push({ ...order, paidAt: at });
+    if (i === 8) await notify(server.baseUrl, order, { overrides: { transaction_id: txn } }); // duplicate: counted once
+    if (i === 2) await notify(server.baseUrl, order, { paidAt: new Date(at) }); // a second payment: an anomaly, counted once
+  }
+  // Not paid, so never counted: a pending order, and one whose only notify had the wrong amount.
+  await placeOrder(client, { productId: product.id });
+  const mismatched = await placeOrder(client, { productId: product.id });
+  await notify(server.baseUrl, mismatched, { paidAt: new Date(PAID_AT[8]), overrides: { total_fee: '1', cash_fee: '1' } });
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('GET /api/admin/reports/revenue', () => {
+  it('by quarter: each paid order once, in its local quarter, empty quarters included', async () => {
+    const rows = await report('groupBy=quarter&from=2024-10-01&to=2025-12-31');
+    expect(rows.map((r) => r.period)).toEqual(['2024-10-01', '2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01']);
+    expect(nonEmpty(rows)).toEqual(expected('quarter'));
+    expect(rows.find((r) => r.period === '2024-10-01')!.orders).toBe(2);
+    expect(rows.find((r) => r.period === '2025-01-01')!.orders).toBe(6);
+    expect(rows.find((r) => r.period === '2025-07-01')).toEqual({ period: '2025-07-01', orders: 0, revenueFen: 0 });
+  });
+
+  it('by month and by day across year end and midnight', async () => {
+    const months = await report('groupBy=month&from=2024-12-01&to=2025-04-30');
+    expect(months.map((r) => r.period)).toEqual(['2024-12-01', '2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01']);
+    expect(nonEmpty(months)).toEqual(expected('month', (o) => o.paidAt < '2025-05'));
+    const days = await report('groupBy=day&from=2024-12-30&to=2025-01-01');
+    expect(days).toEqual([
+      { period: '2024-12-30', ...expected('day').get('2024-12-30')! },
+      { period: '2024-12-31', ...expected('day').get('2024-12-31')! },
+      { period: '2025-01-01', ...expected('day').get('2025-01-01')! },
+    ]);
+  });
+
+  it('by day over the DST changes: the 23-hour and the 25-hour day each hold exactly their orders', async () => {
+    const spring = await report('groupBy=day&from=2025-03-08&to=2025-03-10');
+    expect(spring.map((r) => [r.period, r.orders])).toEqual([
+      ['2025-03-08', 1],
+      ['2025-03-09', 2],
+      ['2025-03-10', 1],
+    ]);
+    expect(nonEmpty(spring)).toEqual(expected('day', (o) => ['2025-03-08', '2025-03-09', '2025-03-10'].includes(dayIn(o.paidAt, TZ))));
+    const autumn = await report('groupBy=day&from=2025-11-02&to=2025-11-03');
+    expect(autumn.map((r) => [r.period, r.orders])).toEqual([
+      ['2025-11-02', 2],
+      ['2025-11-03', 1],
+    ]);
+  });
+
+  it('takes date-time bounds as instants: from inclusive, to exclusive', async () => {
+    const q2Start = '2025-04-01T04:00:00Z';
+    expect(nonEmpty(await report(`groupBy=day&from=${q2Start}&to=2025-04-01T04:00:01Z`))).toEqual(expected('day', (o) => o.paidAt === q2Start));
+    expect(nonEmpty(await report(`groupBy=day&from=2025-04-01T03:59:59Z&to=${q2Start}`))).toEqual(expected('day', (o) => o.paidAt === '2025-04-01T03:59:59Z'));
+    // Midnight in New York written with its own offset.
+    expect(nonEmpty(await report(`groupBy=quarter&from=${encodeURIComponent('2025-04-01T00:00:00-04:00')}`))).toEqual(expected('quarter', (o) => o.paidAt >= q2Start));
+  });
+
+  it('without bounds spans the first to the last sale, and the totals equal the sum of the paid orders', async () => {
+    for (const groupBy of ['day', 'month', 'quarter'] as const) {
+      const rows = await report(`groupBy=${groupBy}`);
+      expect(rows[0].period).toBe(periodOf(PAID_AT[0], groupBy));
+      expect(rows[rows.length - 1].period).toBe(periodOf(PAID_AT[PAID_AT.length - 1], groupBy));
+      expect(nonEmpty(rows)).toEqual(expected(groupBy));
+      expect(rows.reduce((t, r) => t + r.orders, 0)).toBe(PAID_AT.length);
+      expect(rows.reduce((t, r) => t + r.revenueFen, 0)).toBe(paid.reduce((t, o) => t + o.totalFee, 0));
+    }
+    expect((await report('groupBy=day')).length).toBe(309); // 2024-12-30 … 2025-11-03, every day listed
+  });
+
+  it('answers 400 for an unknown grouping, an impossible date or a reversed range', async () => {
+    for (const [query, field] of [
+      ['groupBy=week', 'groupBy'],
+      ['from=2025-02-29', 'from'],
+      ['to=2025-04-31', 'to'],
+      ['from=2025-05-01&to=2025-04-01', 'to'],
+    ]) {
+      const res = await operator.get(`/api/admin/reports/revenue?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.fields).toHaveProperty(field);
+    }
+  });
+});

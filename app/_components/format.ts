@@ -27,8 +27,11 @@ export function formatCountdown(ms: number): string {
 /** A same-site path to return to after signing in; anything else (//evil.com, https://…) → "/". */
 export function safeNext(next: string | string[] | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  if (!value || !value.startsWith('/')) return '/';
+  // Resolve it the way a browser would (which drops tabs and newlines, so "/\t/evil.com" is
+  // "//evil.com") and keep it only if it stays on this origin.
+  const url = new URL(value, 'http://same.origin');
+  return url.origin === 'http://same.origin' ? url.pathname + url.search + url.hash : '/';
 }
 
 /** The `pr` token of a Native code_url (weixin://wxpay/bizpayurl?pr=XXXX), or null. */

@@ -41,7 +41,7 @@ function orderedRange<T extends { from?: Date; to?: Date }>(value: T, ctx: z.Ref
 }
 
 const page = {
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 };
 

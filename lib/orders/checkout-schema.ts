@@ -15,7 +15,7 @@ export const checkoutSchema = z.object({
   items: z
     .array(
       z.object({
-        productId: z.number().int().positive(),
+        productId: z.number().int().positive().max(2_147_483_647),
         quantity: z.number().int().min(1, 'At least 1').max(99, 'At most 99'),
       }),
     )

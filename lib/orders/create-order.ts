@@ -59,6 +59,8 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
     }
 
     const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
+    // total_fee is a 32-bit integer at WeChat and here.
+    if (totalFee > 2_147_483_647) throw new AppError('bad_request', 'The order total is too large for one payment');
     const [created] = await tx
       .insert(orders)
       .values({

@@ -60,7 +60,11 @@ async function reject(raw: WxFields, reason: string): Promise<NotifyOutcome> {
 
 // Rejected messages are stored as received but never trusted: the order number and amount are
 // copied only so an operator can search for them.
-async function log(raw: WxFields, verdict: Verdict, detail: string, tradeState: string) {
+async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeState: string) {
+  // PostgreSQL refuses NUL in text and jsonb; an attacker's bytes must still be storable.
+  const clean = (s: string) => s.replace(/\u0000/g, '\uFFFD').slice(0, UNPARSED_KEEP);
+  const raw = Object.fromEntries(Object.entries(untrusted).map(([k, v]) => [clean(k), clean(v)]));
+  detail = clean(detail);
   const fee = /^\d{1,9}$/.test(raw.total_fee ?? '') ? Number(raw.total_fee) : null;
   await getDb()
     .insert(payLogs)

@@ -2,7 +2,6 @@ import { migrateDatabase } from '@/db/migrate';
 import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';
 import { getEnv, type Env } from '@/lib/env';
-import { startNotifyWorker } from '@/lib/sandbox/notify-worker';
 import { startSweepTimer } from '@/lib/sweep/sweep-timer';
 
 export async function startServer(): Promise<void> {
@@ -19,6 +18,8 @@ export async function startServer(): Promise<void> {
   startSweepTimer(env.SWEEP_INTERVAL_SECONDS);
   if (env.WXPAY_MODE === 'sandbox') {
     printSandboxBanner(env);
+    // Loaded only in sandbox mode: a live server never runs sandbox code.
+    const { startNotifyWorker } = await import('@/lib/sandbox/notify-worker');
     startNotifyWorker();
   }
 }
@@ -27,15 +28,17 @@ export async function startServer(): Promise<void> {
 // trip to .data/. Live mode never prints a secret.
 function printSandboxBanner(env: Env) {
   const origin = `http://127.0.0.1:${env.PORT}`;
+  // Only values the sandbox generated are printed; anything the operator set stays unprinted.
+  const shown = (name: string, value: string | undefined) => (env.generated.includes(name) ? value : '(from the environment)');
   const lines = [
     `WeChat Pay SANDBOX mode — no real money moves.`,
     `  store           ${origin}`,
     `  sandbox API     ${env.WXPAY_BASE_URL}`,
     `  appid / mch_id  ${env.WXPAY_APPID} / ${env.WXPAY_MCH_ID}`,
-    `  WXPAY_KEY       ${env.WXPAY_KEY}`,
+    `  WXPAY_KEY       ${shown('WXPAY_KEY', env.WXPAY_KEY)}`,
     `  sign type       ${env.WXPAY_SIGN_TYPE}`,
-    `  CRON_SECRET     ${env.CRON_SECRET}`,
-    `  admin           ${env.ADMIN_USERNAME} / ${env.ADMIN_PASSWORD ?? '(set ADMIN_PASSWORD)'}`,
+    `  CRON_SECRET     ${shown('CRON_SECRET', env.CRON_SECRET)}`,
+    `  admin           ${env.ADMIN_USERNAME} / ${shown('ADMIN_PASSWORD', env.ADMIN_PASSWORD)}`,
     `  database        ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.DATA_DIR}/pglite`}`,
   ];
   console.log(`\n${lines.join('\n')}\n`);

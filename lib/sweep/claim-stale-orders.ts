@@ -2,14 +2,15 @@
 // LOCKED makes concurrent sweepers (two cron calls, the timer on three servers) pick disjoint
 // rows; the lease written in the same statement keeps them disjoint after this transaction ends,
 // while WeChat is being called (no transaction is held across a network call).
-import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';
 
 /** Long enough for an orderquery + closeorder + orderquery at 5 s timeouts each. */
 const LEASE = sql`interval '60 seconds'`;
 
-export async function claimStaleOrders(limit: number): Promise<string[]> {
+/** `skip`: orders this sweeper already tried in this call and gave back. */
+export async function claimStaleOrders(limit: number, skip: string[] = []): Promise<string[]> {
   const db = getDb();
   const stale = db
     .select({ id: orders.id })
@@ -19,6 +20,7 @@ export async function claimStaleOrders(limit: number): Promise<string[]> {
         eq(orders.status, 'pending'),
         lt(orders.expiresAt, sql`now()`),
         or(isNull(orders.sweepLeaseUntil), lt(orders.sweepLeaseUntil, sql`now()`)),
+        skip.length ? notInArray(orders.orderNo, skip) : undefined,
       ),
     )
     .orderBy(asc(orders.expiresAt))

@@ -1,6 +1,7 @@
 // Decides one expired pending order with WeChat, asking first: a payment WeChat has must win over
 // our clock. Outcomes follow the spec's sweep table; anything uncertain leaves the order pending.
 import { closeOrder } from '@/lib/orders/close-order';
+import type { PaymentOutcome } from '@/lib/payments/apply-payment';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { getWechatPay } from '@/lib/payments/wechatpay';
 import { WechatPayError, WxBusinessError, type OrderQueryResult } from '@/lib/wechatpay';
@@ -10,7 +11,7 @@ export type Settlement = 'paid' | 'closed' | 'left' | 'failed';
 export async function settleOrder(orderNo: string): Promise<Settlement> {
   try {
     const { result, outcome } = await queryPayment(orderNo);
-    if (outcome) return 'paid';
+    if (outcome) return settled(outcome);
     return await closeAccordingTo(orderNo, result);
   } catch (err) {
     // The order never reached WeChat (unifiedorder failed before it was created there).
@@ -21,6 +22,12 @@ export async function settleOrder(orderNo: string): Promise<Settlement> {
     if (err instanceof WechatPayError) return 'failed';
     throw err;
   }
+}
+
+// A payment that could not be applied (an anomaly such as a wrong amount) leaves the order pending
+// for an operator; it is not counted as paid.
+function settled(outcome: PaymentOutcome): Settlement {
+  return outcome.verdict === 'applied' || outcome.verdict === 'duplicate' ? 'paid' : 'failed';
 }
 
 async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promise<Settlement> {
@@ -47,9 +54,10 @@ async function closeAtWechat(orderNo: string): Promise<Settlement> {
     if (!(err instanceof WxBusinessError)) throw err;
     switch (err.errCode) {
       case 'ORDERPAID': {
-        // Paid between our query and our close: fetch the payment and apply it.
-        const { outcome } = await queryPayment(orderNo);
-        return outcome ? 'paid' : 'failed';
+        // Paid between our query and our close: fetch the payment and apply it. Whatever goes
+        // wrong here, the order stays pending: WeChat has just said it holds the money.
+        const { outcome } = await queryPayment(orderNo).catch(() => ({ outcome: undefined }));
+        return outcome ? settled(outcome) : 'failed';
       }
       case 'ORDERCLOSED':
         await closeOrder(orderNo, 'sweep: WeChat reports ORDERCLOSED');

@@ -23,31 +23,33 @@ export interface SweepOptions {
   concurrency?: number;
 }
 
-export async function sweepOrders({ budgetMs = 20_000, batchSize = 100, concurrency = 8 }: SweepOptions = {}): Promise<SweepSummary> {
+export async function sweepOrders({ budgetMs = 20_000, batchSize = 32, concurrency = 8 }: SweepOptions = {}): Promise<SweepSummary> {
   const started = Date.now();
   const summary: SweepSummary = { scanned: 0, paid: 0, closed: 0, failed: 0, left: 0 };
-  // Orders left pending keep their claim until this call ends (so it does not pick them again),
-  // then are released together, so the very next call retries them.
-  const unsettled: string[] = [];
-  try {
-    while (Date.now() - started < budgetMs) {
-      const batch = await claimStaleOrders(batchSize);
-      if (batch.length === 0) break;
-      summary.scanned += batch.length;
-      await inParallel(batch, concurrency, async (orderNo) => {
-        let result: Awaited<ReturnType<typeof settleOrder>>;
-        try {
-          result = await settleOrder(orderNo);
-        } catch (err) {
-          console.error(`sweep: ${orderNo}`, err);
-          result = 'failed';
-        }
-        if (result === 'failed' || result === 'left') unsettled.push(orderNo);
-        if (result !== 'left') summary[result]++;
-      });
-    }
-  } finally {
-    await Promise.all(unsettled.map(releaseClaim));
+  // Orders given back in this call: released at once (so another sweeper may retry them now),
+  // but not claimed again by this call.
+  const givenBack: string[] = [];
+  const giveBack = async (orderNo: string) => {
+    givenBack.push(orderNo);
+    await releaseClaim(orderNo);
+  };
+  const overBudget = () => Date.now() - started >= budgetMs;
+  while (!overBudget()) {
+    const batch = await claimStaleOrders(batchSize, givenBack);
+    if (batch.length === 0) break;
+    await inParallel(batch, concurrency, async (orderNo) => {
+      if (overBudget()) return giveBack(orderNo);
+      summary.scanned++;
+      let result: Awaited<ReturnType<typeof settleOrder>>;
+      try {
+        result = await settleOrder(orderNo);
+      } catch (err) {
+        console.error(`sweep: ${orderNo}`, err);
+        result = 'failed';
+      }
+      if (result === 'failed' || result === 'left') await giveBack(orderNo);
+      if (result !== 'left') summary[result]++;
+    });
   }
   summary.left = await countStale();
   return summary;

@@ -132,3 +132,20 @@ describe('POST /api/wxpay/notify', () => {
     expect(JSON.stringify(logs.body)).not.toContain(TEST_ENV.WXPAY_KEY);
   });
 });
+
+describe('POST /api/wxpay/notify with hostile bytes', () => {
+  it('stores a body containing NUL bytes as rejected and answers FAIL, not 500', async () => {
+    const res = await postNotify(base, '<xml><out_trade_no>A\u0000B</out_trade_no><sign>\u0000</sign></xml>');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(FAIL);
+    const nul = await postNotify(base, '\u0000');
+    expect(nul.status).toBe(200);
+    expect(nul.text).toMatch(FAIL);
+  });
+
+  it('answers 400, not 500, for a product id beyond 32 bits', async () => {
+    const shopper = await newShopper(base);
+    const res = await shopper.post('/api/orders', { items: [{ productId: 3_000_000_000, quantity: 1 }] });
+    expect(res.status).toBe(400);
+  });
+});

@@ -2,7 +2,7 @@
 // for a pending order that is old (its notify may be lost) or about to expire, and at most once per
 // order per 10 s across all instances (a conditional UPDATE on last_queried_at claims the query).
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Db } from '@/db';
 import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { queryPayment } from '@/lib/payments/query-payment';
@@ -48,8 +48,12 @@ export async function getOrderStatus(orderNo: string, userId: number): Promise<O
   }
 }
 
-async function read(orderNo: string, userId: number): Promise<OrderStatus & { createdAt: Date }> {
-  const [order] = await getDb()
+// The read is a prepared query, built once per database handle: the poll then skips drizzle's
+// query building and sends the same statement text every time (postgres.js reuses its prepared plan).
+const readStatements = new WeakMap<Db, ReturnType<typeof prepareRead>>();
+
+function prepareRead(db: Db) {
+  return db
     .select({
       orderNo: orders.orderNo,
       status: orders.status,
@@ -59,7 +63,15 @@ async function read(orderNo: string, userId: number): Promise<OrderStatus & { cr
       createdAt: orders.createdAt,
     })
     .from(orders)
-    .where(and(eq(orders.orderNo, orderNo), eq(orders.userId, userId)));
+    .where(and(eq(orders.orderNo, sql.placeholder('orderNo')), eq(orders.userId, sql.placeholder('userId'))))
+    .prepare('order_status_read');
+}
+
+async function read(orderNo: string, userId: number): Promise<OrderStatus & { createdAt: Date }> {
+  const db = getDb();
+  let statement = readStatements.get(db);
+  if (!statement) readStatements.set(db, (statement = prepareRead(db)));
+  const [order] = await statement.execute({ orderNo, userId });
   // Someone else's order is indistinguishable from a missing one.
   if (!order) throw new AppError('not_found', 'Order not found');
   return order as OrderStatus & { createdAt: Date };

@@ -1,0 +1,350 @@
+// `npm run bench`: the hot paths of the built app measured side by side with a bare node:http +
+// postgres.js baseline (bench/baseline/server.ts) doing the same work on the same schema, in the
+// same run, on a throwaway PostgreSQL database. Prints one line per scenario and rewrites the
+// results section of bench/README.md (date, machine, table).
+//
+//   npm run bench                       # builds first (next build), then every scenario (~6 min)
+//   npm run bench -- --skip-build       # use the existing .next build
+//   npm run bench -- --only status,notify --no-write
+//
+// Options: --only <list> (calibrate,status,notify,duplicate,flash,paid,js,sweep), --skip-build, --rounds N,
+// --no-write (leave bench/README.md alone), --quick (short runs, small sweep; numbers not comparable),
+// --sweep-orders N, --notify-orders N, --app-node-options "<flags>" (NODE_OPTIONS of the app servers). Environment: BENCH_DATABASE_URL or DATABASE_URL (a local
+// PostgreSQL; default postgres://postgres@127.0.0.1:5433/postgres; a database is created and dropped
+// per run), BENCH_PORT_BASE (default 3170; ports BASE..BASE+3), APP_LOG=1 to see server output.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { flashSale, type FlashRun } from './scenarios/flash-sale';
+import { duplicateScenario, notifyScenario, type NotifyRuns } from './scenarios/notify';
+import { payPageJs, type PayPageRun } from './scenarios/pay-page-js';
+import { payToPaid, type PayToPaidRun } from './scenarios/pay-to-paid';
+import { statusScenario, type StatusRun } from './scenarios/status';
+import { SWEEP_SERVER_ENV, sweepScenario, type SweepRun } from './scenarios/sweep';
+import { fmt, load, warm, type LoadResult } from './support/load';
+import { appPendingOrders, appShoppers, baselinePendingOrders, baselineShoppers, createProduct, type PendingOrder } from './support/seed';
+import { createDatabase, dropDatabase, rssBytes, serverVersion, startApp, startBaseline, type Server } from './support/servers';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const ALL = ['calibrate', 'status', 'notify', 'duplicate', 'flash', 'paid', 'js', 'sweep'] as const;
+type Scenario = (typeof ALL)[number];
+const only = new Set((option('only')?.split(',') ?? ALL) as Scenario[]);
+const quick = flag('quick');
+const PORT = Number(process.env.BENCH_PORT_BASE ?? 3170);
+const DURATION_S = quick ? 3 : 10;
+/** App and baseline runs are interleaved this many times per comparison (--rounds). */
+const ROUNDS = Number(option('rounds') ?? 2);
+const STATUS_ORDERS = 1000;
+const NOTIFY_ORDERS = Number(option('notify-orders') ?? (quick ? 1000 : 3000));
+const NOTIFY_WARM = 200;
+const NOTIFY_CONNECTIONS = 50;
+const FLASH_SHOPPERS = 1000;
+const FLASH_STOCK = 100;
+const SWEEP_ORDERS = Number(option('sweep-orders') ?? (quick ? 1000 : 10_000));
+const SWEEP_LIMIT_S = 60;
+const PAY_ORDERS = quick ? 20 : 50;
+/** Extra NODE_OPTIONS for the app servers, e.g. "--max-old-space-size=160" (printed with the results). */
+const APP_NODE_OPTIONS = option('app-node-options');
+const appEnv = (env: Record<string, string> = {}) => (APP_NODE_OPTIONS ? { ...env, NODE_OPTIONS: APP_NODE_OPTIONS } : env);
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------------------------
+
+interface Row {
+  scenario: string;
+  app: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+const rows: Row[] = [];
+/** The app's /api/health req/s: what Next alone serves here, the ceiling of any of our routes. */
+let floor = 0;
+const notes: string[] = [];
+
+function report(row: Row, line: string) {
+  rows.push(row);
+  const verdict = row.met === null ? '' : row.met ? '  ✓ target met' : '  ✗ target missed';
+  console.log(`${line}${verdict}`);
+}
+
+const cpu = (r: LoadResult) => (r.cpuMsPerReq === undefined ? '' : `, ${r.cpuMsPerReq.toFixed(2)} ms CPU/req`);
+const errors = (r: LoadResult) =>
+  r.errors
+    ? ` (${r.errors} errors: ${Object.entries(r.errorKinds)
+        .filter(([, n]) => n)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ')})`
+    : '';
+const perf = (r: LoadResult) => `${fmt.rps(r.rps)} p99 ${fmt.ms(r.p99)}${errors(r)}${cpu(r)}`;
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cpu: `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}`,
+    memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadavg: os.loadavg().map((n) => n.toFixed(2)).join(' '),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+// ---------------------------------------------------------------------------------------------
+
+function build() {
+  console.log('building: next build (pass --skip-build to use the existing .next)…');
+  const t0 = Date.now();
+  const res = spawnSync(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'build'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  if (res.status !== 0) {
+    console.error(res.stdout, res.stderr);
+    throw new Error('next build failed');
+  }
+  console.log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+async function calibrate(app: Server, baseline: Server) {
+  await warm({ url: baseline.baseUrl, connections: 100, next: () => ({ path: '/hello' }) });
+  await warm({ url: app.baseUrl, connections: 100, next: () => ({ path: '/api/health' }) });
+  const hello = await load({ url: baseline.baseUrl, connections: 100, duration: 5, next: () => ({ path: '/hello' }), pid: baseline.pid });
+  const health = await load({ url: app.baseUrl, connections: 100, duration: 5, next: () => ({ path: '/api/health' }), pid: app.pid });
+  floor = health.rps;
+  report(
+    { scenario: 'calibration: hello (no database)', app: `/api/health ${perf(health)}`, baseline: `node:http hello ${perf(hello)}`, ratio: fmt.ratio(health.rps, hello.rps), target: 'none (the framework floor)', met: null },
+    `calibration: app /api/health ${perf(health)} · baseline node:http hello ${perf(hello)} · ratio ${fmt.ratio(health.rps, hello.rps)}`,
+  );
+}
+
+function reportStatus(runs: StatusRun[], rssBefore: number) {
+  let peak = 0;
+  for (const r of runs) {
+    const ratio = r.app.rps / r.baseline.rps;
+    const met = ratio >= 0.6 && r.app.p99 <= 2 * r.baseline.p99 && r.app.errors === 0;
+    peak = Math.max(peak, r.appRss.peak);
+    report(
+      { scenario: `status poll, ${r.connections} connections`, app: perf(r.app), baseline: perf(r.baseline), ratio: fmt.ratio(r.app.rps, r.baseline.rps), target: '≥ 0.6× req/s, p99 ≤ 2× baseline p99, 0 errors', met },
+      `status poll ${r.connections} conns: app ${perf(r.app)} · baseline ${perf(r.baseline)} · ratio ${fmt.ratio(r.app.rps, r.baseline.rps)} (p99 ${fmt.ratio(r.app.p99, r.baseline.p99)}×)`,
+    );
+  }
+  const best = Math.max(...runs.map((r) => r.app.rps));
+  notes.push(`Capacity: the status route served ${Math.round(best).toLocaleString('en-US')} req/s, i.e. ${Math.round(3 * best).toLocaleString('en-US')} open pay pages (one poll per 3 s) per instance on this machine.`);
+  if (floor) notes.push(`The status route ran at ${fmt.ratio(best, floor)}× the framework floor (the app's own /api/health, no database, ${fmt.rps(floor)}).`);
+  report(
+    { scenario: 'server memory under the status scenario', app: `peak RSS ${fmt.mb(peak)} (${fmt.mb(rssBefore)} before the load)${APP_NODE_OPTIONS ? `, NODE_OPTIONS=${APP_NODE_OPTIONS}` : ''}`, baseline: '—', ratio: '—', target: '≤ 300 MB', met: peak <= 300 * 1024 * 1024 },
+    `memory under status poll: app peak RSS ${fmt.mb(peak)} (${fmt.mb(rssBefore)} after seeding, before the load)`,
+  );
+}
+
+function reportNotify(name: string, r: NotifyRuns, factor: number) {
+  const faster = r.cte.rps >= r.tx.rps ? r.cte : r.tx;
+  report(
+    {
+      scenario: name,
+      app: perf(r.app),
+      baseline: `tx ${perf(r.tx)}; cte ${perf(r.cte)}`,
+      ratio: `${fmt.ratio(r.app.rps, faster.rps)} (vs tx ${fmt.ratio(r.app.rps, r.tx.rps)})`,
+      target: `≥ ${factor}× the faster baseline`,
+      met: r.app.rps >= factor * faster.rps && r.app.errors === 0,
+    },
+    `${name}: app ${perf(r.app)} · baseline tx ${perf(r.tx)}, cte ${perf(r.cte)} · ratio ${fmt.ratio(r.app.rps, faster.rps)} vs faster (${fmt.ratio(r.app.rps, r.tx.rps)} vs tx)`,
+  );
+}
+
+function reportFlash(app: FlashRun, base: FlashRun) {
+  const clean = (f: FlashRun) => f.created === FLASH_STOCK && f.conflicts === FLASH_SHOPPERS - FLASH_STOCK && f.result.errors === 0 && f.ordersInDb === FLASH_STOCK && f.stockLeft === 0;
+  const describe = (f: FlashRun) => `${f.result.durationS.toFixed(2)} s wall, ${f.created}×201 ${f.conflicts}×409, ${f.result.errors} errors, ${f.ordersInDb} orders in db, stock left ${f.stockLeft}`;
+  report(
+    { scenario: `flash sale: ${FLASH_SHOPPERS} checkouts, stock ${FLASH_STOCK}`, app: describe(app), baseline: describe(base), ratio: `${fmt.ratio(app.result.durationS, base.result.durationS)}× the time`, target: 'exactly 100 orders, 900 clean 409s, 0 errors', met: clean(app) },
+    `flash sale: app ${describe(app)} · baseline ${describe(base)} · ratio ${fmt.ratio(app.result.durationS, base.result.durationS)}× the baseline's wall time`,
+  );
+}
+
+function reportPaid(r: PayToPaidRun) {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  report(
+    { scenario: 'pay → paid (3 s poll)', app: `p50 ${s(r.page.p50)} p95 ${s(r.page.p95)} max ${s(r.page.max)} (n=${r.page.n}); notify alone p95 ${fmt.ms(r.notify.p95)}`, baseline: '—', ratio: '—', target: 'p95 ≤ 3.5 s', met: r.page.p95 <= 3500 },
+    `pay → paid: p50 ${s(r.page.p50)} p95 ${s(r.page.p95)} max ${s(r.page.max)} with the 3 s poll (n=${r.page.n}) · notify alone p50 ${fmt.ms(r.notify.p50)} p95 ${fmt.ms(r.notify.p95)} max ${fmt.ms(r.notify.max)} (n=${r.notify.n})`,
+  );
+}
+
+function reportJs(r: PayPageRun) {
+  report(
+    { scenario: 'pay page JavaScript, cold load', app: `${fmt.kb(r.transferred)} transferred (${r.encodings.join('/')}), ${fmt.kb(r.decoded)} decoded, ${r.scripts} scripts`, baseline: '—', ratio: '—', target: '≤ 150 kB', met: r.transferred <= 150 * 1024 },
+    `pay page JS: ${fmt.kb(r.transferred)} transferred (${r.encodings.join('/')}) in ${r.scripts} scripts, ${fmt.kb(r.decoded)} decoded`,
+  );
+}
+
+function reportSweep(r: SweepRun) {
+  const once = r.closedOrders === r.orders && r.pendingLeft === 0 && r.closedLogs === r.orders && r.ordersWithOtherThanOneCloseLog === 0 && r.closedBySummaries === r.orders;
+  const conserved = r.stockAfter === r.stockBefore;
+  report(
+    {
+      scenario: `sweep: ${r.orders.toLocaleString('en-US')} stale orders, 2 sweepers`,
+      app: `${r.wallS.toFixed(1)} s (${Math.round(r.orders / r.wallS)} orders/s, ${r.calls} calls); ${r.closedOrders} closed, ${r.closedLogs} close logs, ${r.pendingLeft} pending; stock ${r.stockAfter}/${r.stockBefore}`,
+      baseline: '—',
+      ratio: '—',
+      target: 'all closed exactly once, stock conserved, ≤ 60 s',
+      met: once && conserved && r.wallS <= SWEEP_LIMIT_S,
+    },
+    `sweep: ${r.orders} stale orders closed in ${r.wallS.toFixed(1)} s by 2 sweepers (${r.calls} calls; summaries: ${r.closedBySummaries} closed, ${r.failedBySummaries} failed) · ${r.closedOrders} closed, ${r.pendingLeft} pending, ${r.closedLogs} close logs (${r.ordersWithOtherThanOneCloseLog} orders not exactly once) · stock ${r.stockAfter} of ${r.stockBefore} · seeded in ${r.seedS.toFixed(0)} s`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------------
+
+async function mainServers() {
+  const databaseUrl = await createDatabase('main');
+  const app = await startApp({ name: 'app', port: PORT, databaseUrl, env: appEnv() });
+  const baseline = await startBaseline({ port: PORT + 1, databaseUrl });
+  const db = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  try {
+    if (only.has('calibrate')) await calibrate(app, baseline);
+
+    const needNotify = only.has('notify') || only.has('duplicate');
+    const product = await createProduct(app.baseUrl, { name: 'Bench tea', stock: 1_000_000 });
+    const t0 = Date.now();
+    const appCount = (only.has('status') ? STATUS_ORDERS : 0) + (needNotify ? Math.max(0, NOTIFY_ORDERS - (only.has('status') ? STATUS_ORDERS : 0)) + NOTIFY_WARM : 0);
+    const baseCount = (only.has('status') ? STATUS_ORDERS : 0) + (needNotify ? Math.max(0, NOTIFY_ORDERS - (only.has('status') ? STATUS_ORDERS : 0)) + NOTIFY_ORDERS + NOTIFY_WARM : 0);
+    const appOrders = appCount ? await appPendingOrders(app.baseUrl, { count: appCount, productId: product.id }) : [];
+    const baseOrders = baseCount ? await baselinePendingOrders(baseline.baseUrl, { count: baseCount, productId: product.id }) : [];
+    if (appCount) console.log(`seeded ${appOrders.length} app orders and ${baseOrders.length} baseline orders through their APIs in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+    if (only.has('status')) {
+      const rssBefore = rssBytes(app.pid);
+      reportStatus(
+        await statusScenario({ app, baseline, appOrders: appOrders.slice(0, STATUS_ORDERS), baselineOrders: baseOrders.slice(0, STATUS_ORDERS), connections: [100, 200], durationS: DURATION_S, rounds: ROUNDS }),
+        rssBefore,
+      );
+    }
+
+    if (needNotify) {
+      // The status poll's pending orders are paid here, together with the rest.
+      const appMain = appOrders.slice(0, NOTIFY_ORDERS);
+      const appWarm = appOrders.slice(NOTIFY_ORDERS);
+      const txOrders = baseOrders.slice(0, NOTIFY_ORDERS);
+      const cteOrders = baseOrders.slice(NOTIFY_ORDERS, 2 * NOTIFY_ORDERS);
+      const baseWarm = baseOrders.slice(2 * NOTIFY_ORDERS);
+      const runs = await notifyScenario({ app, baseline, connections: NOTIFY_CONNECTIONS, rounds: ROUNDS, appWarm, baselineWarm: baseWarm, orders: { app: appMain, tx: txOrders, cte: cteOrders } });
+      await checkPaid(db, [...appMain, ...txOrders, ...cteOrders]);
+      if (only.has('notify')) reportNotify(`notify burst (${NOTIFY_ORDERS} distinct orders per server, ${NOTIFY_CONNECTIONS} connections)`, runs, 0.5);
+      if (only.has('duplicate')) {
+        const before = await countVerdict(db, 'duplicate');
+        const dup = await duplicateScenario({ app, baseline, connections: NOTIFY_CONNECTIONS, durationS: DURATION_S / 2, rounds: ROUNDS, bodies: runs.bodies });
+        const logged = (await countVerdict(db, 'duplicate')) - before;
+        const sent = dup.app.requests + dup.tx.requests + dup.cte.requests;
+        // Requests still in flight when a timed run stops are logged but not counted by autocannon.
+        if (logged < sent || logged > sent + 3 * ROUNDS * NOTIFY_CONNECTIONS) throw new Error(`duplicate notify: ${sent} answered but ${logged} duplicate pay logs`);
+        reportNotify(`duplicate notify (already paid, ${NOTIFY_CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S / 2} s)`, dup, 0.8);
+      }
+    }
+
+    if (only.has('flash')) {
+      const appProduct = await createProduct(app.baseUrl, { name: 'Flash tea', stock: FLASH_STOCK });
+      const baseProduct = await createProduct(app.baseUrl, { name: 'Flash tea (baseline)', stock: FLASH_STOCK });
+      const t1 = Date.now();
+      const appBuyers = await appShoppers(app.baseUrl, FLASH_SHOPPERS);
+      const baseBuyers = await baselineShoppers(baseline.baseUrl, FLASH_SHOPPERS);
+      console.log(`signed up ${FLASH_SHOPPERS} + ${FLASH_SHOPPERS} flash-sale shoppers in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+      const base = await flashSale({ server: baseline, path: '/orders', shoppers: baseBuyers, productId: baseProduct.id, db });
+      const appRun = await flashSale({ server: app, path: '/api/orders', shoppers: appBuyers, productId: appProduct.id, db });
+      reportFlash(appRun, base);
+    }
+
+    if (only.has('paid') || only.has('js')) {
+      const orders = await appPendingOrders(app.baseUrl, { count: 2 * PAY_ORDERS + 1, productId: product.id });
+      if (only.has('js')) reportJs(await payPageJs({ app, order: orders[2 * PAY_ORDERS] }));
+      if (only.has('paid')) reportPaid(await payToPaid({ app, pageOrders: orders.slice(0, PAY_ORDERS), notifyOrders: orders.slice(PAY_ORDERS, 2 * PAY_ORDERS) }));
+    }
+  } finally {
+    await db.end();
+    await app.stop();
+    await baseline.stop();
+    await dropDatabase(databaseUrl);
+  }
+}
+
+async function checkPaid(db: postgres.Sql, orders: PendingOrder[]) {
+  const orderNos = orders.map((o) => o.orderNo);
+  const [r] = await db`
+    select count(*) filter (where status = 'paid')::int as paid,
+           (select count(*)::int from pay_logs where verdict = 'applied' and order_no = any(${orderNos})) as applied
+    from orders where order_no = any(${orderNos})`;
+  if (r.paid !== orders.length || r.applied !== orders.length) {
+    throw new Error(`notify: ${orders.length} orders notified, ${r.paid} paid, ${r.applied} applied pay logs`);
+  }
+}
+
+async function countVerdict(db: postgres.Sql, verdict: string): Promise<number> {
+  const [{ n }] = await db`select count(*)::int as n from pay_logs where verdict = ${verdict}`;
+  return n;
+}
+
+async function sweepServers() {
+  const databaseUrl = await createDatabase('sweep');
+  const servers: Server[] = [];
+  try {
+    servers.push(await startApp({ name: 'sweep-a', port: PORT + 2, databaseUrl, env: appEnv(SWEEP_SERVER_ENV) }));
+    servers.push(await startApp({ name: 'sweep-b', port: PORT + 3, databaseUrl, env: appEnv(SWEEP_SERVER_ENV) }));
+    reportSweep(await sweepScenario({ servers: [servers[0], servers[1]], databaseUrl, orders: SWEEP_ORDERS, timeLimitS: 5 * SWEEP_LIMIT_S }));
+  } finally {
+    for (const s of servers) await s.stop();
+    await dropDatabase(databaseUrl);
+  }
+}
+
+function writeReadme(info: ReturnType<typeof machine> & { postgres: string }) {
+  const file = path.join(process.cwd(), 'bench/README.md');
+  const table = [
+    '| scenario | app | baseline (same run) | ratio | target | met? |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${r.app} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
+  const section = [
+    '<!-- results:start (written by npm run bench) -->',
+    `Last run: ${info.date} on ${info.cpu}, ${info.memory} RAM, ${info.os}, Node ${info.node}, PostgreSQL ${info.postgres}; load average at start ${info.loadavg}.${APP_NODE_OPTIONS ? ` App NODE_OPTIONS=${APP_NODE_OPTIONS}.` : ''}${quick ? ' **--quick run: not comparable.**' : ''}`,
+    '',
+    table,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '<!-- results:end -->',
+  ].join('\n');
+  const readme = readFileSync(file, 'utf8');
+  const next = readme.replace(/<!-- results:start[\s\S]*?<!-- results:end -->/, section);
+  writeFileSync(file, next === readme && !readme.includes('<!-- results:start') ? `${readme}\n${section}\n` : next);
+  console.log(`results written to bench/README.md`);
+}
+
+async function main() {
+  const info = { ...machine(), postgres: await serverVersion() };
+  console.log(`bench: ${info.date} · ${info.cpu} · ${info.memory} · Node ${info.node} · PostgreSQL ${info.postgres} · load ${info.loadavg}`);
+  if (!flag('skip-build')) build();
+  if ([...only].some((s) => s !== 'sweep')) await mainServers();
+  if (only.has('sweep')) await sweepServers();
+
+  console.log('\n| scenario | app | baseline | ratio | target | met? |');
+  for (const r of rows) console.log(`| ${r.scenario} | ${r.app} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} |`);
+  for (const n of notes) console.log(n);
+  if (!flag('no-write')) writeReadme(info);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// Status poll: 1000 distinct pending orders polled with their owners' cookies, as 1000 open pay
+// pages would; 100 and 200 connections, `rounds` runs of 10 s each per server, interleaved
+// (baseline first in even rounds, app first in odd ones). The app's RSS is sampled throughout.
+import { sampleRss, type Server } from '../support/servers';
+import { combine, load, warm, type LoadResult } from '../support/load';
+import type { PendingOrder } from '../support/seed';
+
+export interface StatusRun {
+  connections: number;
+  app: LoadResult;
+  baseline: LoadResult;
+  appRss: { peak: number; last: number };
+}
+
+function rotation(orders: PendingOrder[], pathOf: (orderNo: string) => string) {
+  let i = 0;
+  return () => {
+    const o = orders[i++ % orders.length];
+    return { path: pathOf(o.orderNo), headers: { cookie: o.cookie } };
+  };
+}
+
+export async function statusScenario(opts: {
+  app: Server;
+  baseline: Server;
+  appOrders: PendingOrder[];
+  baselineOrders: PendingOrder[];
+  connections: number[];
+  durationS: number;
+  rounds: number;
+}): Promise<StatusRun[]> {
+  const appNext = rotation(opts.appOrders, (no) => `/api/orders/${no}/status`);
+  const baseNext = rotation(opts.baselineOrders, (no) => `/orders/${no}/status`);
+  await warm({ url: opts.app.baseUrl, connections: 50, next: appNext });
+  await warm({ url: opts.baseline.baseUrl, connections: 50, next: baseNext });
+
+  const runs: StatusRun[] = [];
+  const stopRss = sampleRss(opts.app.pid);
+  for (const connections of opts.connections) {
+    const app: LoadResult[] = [];
+    const baseline: LoadResult[] = [];
+    const roundDuration = opts.durationS;
+    for (let round = 0; round < opts.rounds; round++) {
+      const runBaseline = async () => baseline.push(await load({ url: opts.baseline.baseUrl, connections, duration: roundDuration, next: baseNext, pid: opts.baseline.pid }));
+      const runApp = async () => app.push(await load({ url: opts.app.baseUrl, connections, duration: roundDuration, next: appNext, pid: opts.app.pid }));
+      if (round % 2 === 0) {
+        await runBaseline();
+        await runApp();
+      } else {
+        await runApp();
+        await runBaseline();
+      }
+    }
+    runs.push({ connections, app: combine(app), baseline: combine(baseline), appRss: { peak: 0, last: 0 } });
+  }
+  const rss = stopRss();
+  for (const r of runs) r.appRss = rss;
+  return runs;
+}

@@ -1,0 +1,216 @@
+// Throwaway databases and the two servers under test: the built app (`next start`, production) and
+// the bare baseline (bench/baseline/server.ts), each in its own process, listening on 127.0.0.1.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { TEST_ENV } from '@/tests/support/test-env';
+
+/** The bench's fake merchant and session secrets: the integration suite's, so notifies can be signed. */
+export const BENCH_ENV = { ...TEST_ENV, SWEEP_INTERVAL_SECONDS: '0', WXPAY_SANDBOX_TIME_SCALE: '1' } as Record<string, string>;
+
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres';
+
+export interface Server {
+  name: string;
+  baseUrl: string;
+  pid: number;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: a fresh database per run (and per sweep), dropped at the end.
+// ---------------------------------------------------------------------------------------------
+
+export async function createDatabase(name: string): Promise<string> {
+  const url = new URL(ADMIN_URL);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) {
+    throw new Error(`Refusing to create bench databases on non-local host ${url.hostname}`);
+  }
+  const dbName = `wxbench_${name}_${Date.now()}_${process.pid}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${dbName}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const dbName = new URL(databaseUrl).pathname.slice(1);
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function serverVersion(): Promise<string> {
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  try {
+    const [{ server_version }] = await admin`show server_version`;
+    return server_version;
+  } finally {
+    await admin.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+// ---------------------------------------------------------------------------------------------
+
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: string[] } {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const keep = (b: Buffer) => {
+    output.push(b.toString());
+    if (output.length > 2000) output.splice(0, 1000);
+    if (process.env.APP_LOG) process.stderr.write(`[${name}] ${b}`);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return { child, output };
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, output: string[]) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: exited with code ${child.exitCode}\n${output.join('')}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${url} did not come up within 90 s\n${output.join('')}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function assertPortFree(port: number) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+  } catch {
+    return;
+  }
+  throw new Error(`port ${port} is already in use; pass other ports (BENCH_PORT_BASE)`);
+}
+
+/** The built app: `next start` in production mode (requires a fresh `next build`). */
+export async function startApp(opts: { name: string; port: number; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
+  await assertPortFree(opts.port);
+  const dataDir = mkdtempSync(path.join(tmpdir(), `wxbench-${opts.name}-`));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...BENCH_ENV,
+    PORT: String(opts.port),
+    DATA_DIR: dataDir,
+    DATABASE_URL: opts.databaseUrl,
+    NODE_ENV: 'production',
+    ...opts.env,
+  };
+  const next = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
+  const { child, output } = launch(opts.name, process.execPath, [...(opts.nodeArgs ?? []), next, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], env);
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  await waitUntilUp(`${baseUrl}/api/health`, child, output);
+  return {
+    name: opts.name,
+    baseUrl,
+    pid: child.pid!,
+    output,
+    async stop() {
+      await stopChild(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The bare node:http + postgres.js server, on the database the app migrated. */
+export async function startBaseline(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
+  await assertPortFree(opts.port);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BENCH_ENV, PORT: String(opts.port), DATABASE_URL: opts.databaseUrl, NODE_ENV: 'production', ...opts.env };
+  const tsx = path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+  const { child, output } = launch('baseline', process.execPath, [tsx, path.join(process.cwd(), 'bench/baseline/server.ts')], env);
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  await waitUntilUp(`${baseUrl}/hello`, child, output);
+  return { name: 'baseline', baseUrl, pid: child.pid!, output, stop: () => stopChild(child) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory: resident set of a process and all its descendants (next start may fork), from /proc.
+// ---------------------------------------------------------------------------------------------
+
+function descendants(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const c of children ? children.split(/\s+/) : []) out.push(...descendants(Number(c)));
+    }
+  } catch {
+    // gone
+  }
+  return out;
+}
+
+/** CPU seconds (user + system) used so far by a process and its descendants, from /proc. */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+export function rssBytes(pid: number): number {
+  let total = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+/** Samples the RSS every 100 ms until stopped; returns the peak and the last sample. */
+export function sampleRss(pid: number): () => { peak: number; last: number } {
+  let peak = 0;
+  let last = 0;
+  const tick = () => {
+    last = rssBytes(pid);
+    peak = Math.max(peak, last);
+  };
+  tick();
+  const timer = setInterval(tick, 100);
+  return () => {
+    clearInterval(timer);
+    tick();
+    return { peak, last };
+  };
+}

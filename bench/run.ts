@@ -7,8 +7,9 @@
 //   npm run bench -- --skip-build       # use the existing .next build
 //   npm run bench -- --only status,notify --no-write
 //
-// Options: --only <list> (calibrate,status,notify,duplicate,flash,paid,js,sweep), --skip-build, --rounds N,
+// Options: --only <list> (calibrate,status,drift,notify,duplicate,flash,paid,js,sweep), --skip-build, --rounds N,
 // --no-write (leave bench/README.md alone), --quick (short runs, small sweep; numbers not comparable),
+// --smoke (tiny numbers, no README; exits non-zero when a correctness check fails: what `npm test` runs),
 // --sweep-orders N, --notify-orders N, --app-node-options "<flags>" (NODE_OPTIONS of the app servers). Environment: BENCH_DATABASE_URL or DATABASE_URL (a local
 // PostgreSQL; default postgres://postgres@127.0.0.1:5433/postgres; a database is created and dropped
 // per run), BENCH_PORT_BASE (default 3170; ports BASE..BASE+3), APP_LOG=1 to see server output.
@@ -21,7 +22,7 @@ import { flashSale, type FlashRun } from './scenarios/flash-sale';
 import { duplicateScenario, notifyScenario, type NotifyRuns } from './scenarios/notify';
 import { payPageJs, type PayPageRun } from './scenarios/pay-page-js';
 import { payToPaid, type PayToPaidRun } from './scenarios/pay-to-paid';
-import { statusScenario, type StatusRun } from './scenarios/status';
+import { driftScenario, statusScenario, type StatusRun } from './scenarios/status';
 import { SWEEP_SERVER_ENV, sweepScenario, type SweepRun } from './scenarios/sweep';
 import { fmt, load, warm, type LoadResult } from './support/load';
 import { appPendingOrders, appShoppers, baselinePendingOrders, baselineShoppers, createProduct, type PendingOrder } from './support/seed';
@@ -37,23 +38,28 @@ const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const ALL = ['calibrate', 'status', 'notify', 'duplicate', 'flash', 'paid', 'js', 'sweep'] as const;
+const ALL = ['calibrate', 'status', 'drift', 'notify', 'duplicate', 'flash', 'paid', 'js', 'sweep'] as const;
 type Scenario = (typeof ALL)[number];
 const only = new Set((option('only')?.split(',') ?? ALL) as Scenario[]);
-const quick = flag('quick');
+const smoke = flag('smoke');
+const quick = flag('quick') || smoke;
+const size = (full: number, quickly: number, tiny: number) => (smoke ? tiny : quick ? quickly : full);
 const PORT = Number(process.env.BENCH_PORT_BASE ?? 3170);
-const DURATION_S = quick ? 3 : 10;
+const DURATION_S = size(10, 3, 1);
 /** App and baseline runs are interleaved this many times per comparison (--rounds). */
-const ROUNDS = Number(option('rounds') ?? 2);
-const STATUS_ORDERS = 1000;
-const NOTIFY_ORDERS = Number(option('notify-orders') ?? (quick ? 1000 : 3000));
-const NOTIFY_WARM = 200;
-const NOTIFY_CONNECTIONS = 50;
-const FLASH_SHOPPERS = 1000;
-const FLASH_STOCK = 100;
-const SWEEP_ORDERS = Number(option('sweep-orders') ?? (quick ? 1000 : 10_000));
+const ROUNDS = Number(option('rounds') ?? size(2, 2, 1));
+const STATUS_ORDERS = size(1000, 1000, 40);
+const STATUS_CONNECTIONS = smoke ? [10] : [100, 200];
+/** Status runs in a row on one app process, to see throughput drift (postgres.js issue 747). */
+const DRIFT_RUNS = 3;
+const NOTIFY_ORDERS = Number(option('notify-orders') ?? size(3000, 1000, 60));
+const NOTIFY_WARM = size(200, 200, 10);
+const NOTIFY_CONNECTIONS = smoke ? 10 : 50;
+const FLASH_SHOPPERS = size(1000, 1000, 40);
+const FLASH_STOCK = size(100, 100, 10);
+const SWEEP_ORDERS = Number(option('sweep-orders') ?? size(10_000, 1000, 40));
 const SWEEP_LIMIT_S = 60;
-const PAY_ORDERS = quick ? 20 : 50;
+const PAY_ORDERS = size(50, 20, 2);
 /** Extra NODE_OPTIONS for the app servers, e.g. "--max-old-space-size=160" (printed with the results). */
 const APP_NODE_OPTIONS = option('app-node-options');
 const appEnv = (env: Record<string, string> = {}) => (APP_NODE_OPTIONS ? { ...env, NODE_OPTIONS: APP_NODE_OPTIONS } : env);
@@ -74,6 +80,12 @@ const rows: Row[] = [];
 /** The app's /api/health req/s: what Next alone serves here, the ceiling of any of our routes. */
 let floor = 0;
 const notes: string[] = [];
+/** Correctness checks that failed (wrong counts, errors): the run exits non-zero, whatever the speed. */
+const failures: string[] = [];
+const check = (ok: boolean, what: string) => {
+  if (!ok) failures.push(what);
+  return ok;
+};
 
 function report(row: Row, line: string) {
   rows.push(row);
@@ -134,7 +146,8 @@ function reportStatus(runs: StatusRun[], rssBefore: number) {
   let peak = 0;
   for (const r of runs) {
     const ratio = r.app.rps / r.baseline.rps;
-    const met = ratio >= 0.6 && r.app.p99 <= 2 * r.baseline.p99 && r.app.errors === 0;
+    const clean = check(r.app.errors === 0 && r.baseline.errors === 0, `status poll ${r.connections} conns: errors`);
+    const met = ratio >= 0.6 && r.app.p99 <= 2 * r.baseline.p99 && clean;
     peak = Math.max(peak, r.appRss.peak);
     report(
       { scenario: `status poll, ${r.connections} connections`, app: perf(r.app), baseline: perf(r.baseline), ratio: fmt.ratio(r.app.rps, r.baseline.rps), target: '≥ 0.6× req/s, p99 ≤ 2× baseline p99, 0 errors', met },
@@ -150,6 +163,23 @@ function reportStatus(runs: StatusRun[], rssBefore: number) {
   );
 }
 
+function reportDrift(runs: LoadResult[]) {
+  const [first, last] = [runs[0], runs[runs.length - 1]];
+  const ratio = fmt.ratio(last.rps, first.rps);
+  check(runs.every((r) => r.errors === 0), 'status drift: errors');
+  report(
+    {
+      scenario: `status poll ${runs.length}× in a row, one app process`,
+      app: runs.map((r) => fmt.rps(r.rps)).join(' → '),
+      baseline: '—',
+      ratio: `last/first ${ratio}`,
+      target: 'no drift (postgres.js issue 747): last ≥ 0.9× first',
+      met: last.rps >= 0.9 * first.rps,
+    },
+    `status drift: ${runs.map((r) => perf(r)).join(' → ')} · last/first ${ratio}`,
+  );
+}
+
 function reportNotify(name: string, r: NotifyRuns, factor: number) {
   const faster = r.cte.rps >= r.tx.rps ? r.cte : r.tx;
   report(
@@ -159,7 +189,7 @@ function reportNotify(name: string, r: NotifyRuns, factor: number) {
       baseline: `tx ${perf(r.tx)}; cte ${perf(r.cte)}`,
       ratio: `${fmt.ratio(r.app.rps, faster.rps)} (vs tx ${fmt.ratio(r.app.rps, r.tx.rps)})`,
       target: `≥ ${factor}× the faster baseline`,
-      met: r.app.rps >= factor * faster.rps && r.app.errors === 0,
+      met: r.app.rps >= factor * faster.rps && check(r.app.errors + r.tx.errors + r.cte.errors === 0, `${name}: errors`),
     },
     `${name}: app ${perf(r.app)} · baseline tx ${perf(r.tx)}, cte ${perf(r.cte)} · ratio ${fmt.ratio(r.app.rps, faster.rps)} vs faster (${fmt.ratio(r.app.rps, r.tx.rps)} vs tx)`,
   );
@@ -169,7 +199,14 @@ function reportFlash(app: FlashRun, base: FlashRun) {
   const clean = (f: FlashRun) => f.created === FLASH_STOCK && f.conflicts === FLASH_SHOPPERS - FLASH_STOCK && f.result.errors === 0 && f.ordersInDb === FLASH_STOCK && f.stockLeft === 0;
   const describe = (f: FlashRun) => `${f.result.durationS.toFixed(2)} s wall, ${f.created}×201 ${f.conflicts}×409, ${f.result.errors} errors, ${f.ordersInDb} orders in db, stock left ${f.stockLeft}`;
   report(
-    { scenario: `flash sale: ${FLASH_SHOPPERS} checkouts, stock ${FLASH_STOCK}`, app: describe(app), baseline: describe(base), ratio: `${fmt.ratio(app.result.durationS, base.result.durationS)}× the time`, target: 'exactly 100 orders, 900 clean 409s, 0 errors', met: clean(app) },
+    {
+      scenario: `flash sale: ${FLASH_SHOPPERS} checkouts, stock ${FLASH_STOCK}`,
+      app: describe(app),
+      baseline: describe(base),
+      ratio: `${fmt.ratio(app.result.durationS, base.result.durationS)}× the time`,
+      target: `exactly ${FLASH_STOCK} orders, ${FLASH_SHOPPERS - FLASH_STOCK} clean 409s, 0 errors`,
+      met: check(clean(app), 'flash sale: app') && check(clean(base), 'flash sale: baseline'),
+    },
     `flash sale: app ${describe(app)} · baseline ${describe(base)} · ratio ${fmt.ratio(app.result.durationS, base.result.durationS)}× the baseline's wall time`,
   );
 }
@@ -184,7 +221,14 @@ function reportPaid(r: PayToPaidRun) {
 
 function reportJs(r: PayPageRun) {
   report(
-    { scenario: 'pay page JavaScript, cold load', app: `${fmt.kb(r.transferred)} transferred (${r.encodings.join('/')}), ${fmt.kb(r.decoded)} decoded, ${r.scripts} scripts`, baseline: '—', ratio: '—', target: '≤ 150 kB', met: r.transferred <= 150 * 1024 },
+    {
+      scenario: 'pay page JavaScript, cold load',
+      app: `${fmt.kb(r.transferred)} transferred (${r.encodings.join('/')}), ${fmt.kb(r.decoded)} decoded, ${r.scripts} scripts`,
+      baseline: '—',
+      ratio: '—',
+      target: '≤ 150 kB',
+      met: check(r.scripts > 0, 'pay page: no script measured') && r.transferred <= 150 * 1024,
+    },
     `pay page JS: ${fmt.kb(r.transferred)} transferred (${r.encodings.join('/')}) in ${r.scripts} scripts, ${fmt.kb(r.decoded)} decoded`,
   );
 }
@@ -199,7 +243,7 @@ function reportSweep(r: SweepRun) {
       baseline: '—',
       ratio: '—',
       target: 'all closed exactly once, stock conserved, ≤ 60 s',
-      met: once && conserved && r.wallS <= SWEEP_LIMIT_S,
+      met: check(once, 'sweep: not every order closed exactly once') && check(conserved, 'sweep: stock not conserved') && r.wallS <= SWEEP_LIMIT_S,
     },
     `sweep: ${r.orders} stale orders closed in ${r.wallS.toFixed(1)} s by 2 sweepers (${r.calls} calls; summaries: ${r.closedBySummaries} closed, ${r.failedBySummaries} failed) · ${r.closedOrders} closed, ${r.pendingLeft} pending, ${r.closedLogs} close logs (${r.ordersWithOtherThanOneCloseLog} orders not exactly once) · stock ${r.stockAfter} of ${r.stockBefore} · seeded in ${r.seedS.toFixed(0)} s`,
   );
@@ -220,8 +264,11 @@ async function mainServers() {
     const needNotify = only.has('notify') || only.has('duplicate');
     const product = await createProduct(app.baseUrl, { name: 'Bench tea', stock: 1_000_000 });
     const t0 = Date.now();
-    const appCount = (only.has('status') ? STATUS_ORDERS : 0) + (needNotify ? Math.max(0, NOTIFY_ORDERS - (only.has('status') ? STATUS_ORDERS : 0)) + NOTIFY_WARM : 0);
-    const baseCount = (only.has('status') ? STATUS_ORDERS : 0) + (needNotify ? Math.max(0, NOTIFY_ORDERS - (only.has('status') ? STATUS_ORDERS : 0)) + NOTIFY_ORDERS + NOTIFY_WARM : 0);
+    // The polled orders are the first of the notify scenario's, so they end up paid too.
+    const appPolled = only.has('status') || only.has('drift') ? STATUS_ORDERS : 0;
+    const basePolled = only.has('status') ? STATUS_ORDERS : 0;
+    const appCount = needNotify ? Math.max(NOTIFY_ORDERS, appPolled) + NOTIFY_WARM : appPolled;
+    const baseCount = needNotify ? Math.max(NOTIFY_ORDERS, basePolled) + NOTIFY_ORDERS + NOTIFY_WARM : basePolled;
     const appOrders = appCount ? await appPendingOrders(app.baseUrl, { count: appCount, productId: product.id }) : [];
     const baseOrders = baseCount ? await baselinePendingOrders(baseline.baseUrl, { count: baseCount, productId: product.id }) : [];
     if (appCount) console.log(`seeded ${appOrders.length} app orders and ${baseOrders.length} baseline orders through their APIs in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -229,10 +276,12 @@ async function mainServers() {
     if (only.has('status')) {
       const rssBefore = rssBytes(app.pid);
       reportStatus(
-        await statusScenario({ app, baseline, appOrders: appOrders.slice(0, STATUS_ORDERS), baselineOrders: baseOrders.slice(0, STATUS_ORDERS), connections: [100, 200], durationS: DURATION_S, rounds: ROUNDS }),
+        await statusScenario({ app, baseline, appOrders: appOrders.slice(0, STATUS_ORDERS), baselineOrders: baseOrders.slice(0, STATUS_ORDERS), connections: STATUS_CONNECTIONS, durationS: DURATION_S, rounds: ROUNDS }),
         rssBefore,
       );
     }
+
+    if (only.has('drift')) reportDrift(await driftScenario({ app, orders: appOrders.slice(0, STATUS_ORDERS), connections: STATUS_CONNECTIONS[0], durationS: DURATION_S, runs: DRIFT_RUNS }));
 
     if (needNotify) {
       // The status poll's pending orders are paid here, together with the rest.
@@ -341,7 +390,12 @@ async function main() {
   console.log('\n| scenario | app | baseline | ratio | target | met? |');
   for (const r of rows) console.log(`| ${r.scenario} | ${r.app} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met === null ? '—' : r.met ? 'yes' : 'no'} |`);
   for (const n of notes) console.log(n);
-  if (!flag('no-write')) writeReadme(info);
+  if (!flag('no-write') && !smoke) writeReadme(info);
+  if (failures.length) {
+    console.error(`\ncorrectness checks failed:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(`bench: ${rows.length} scenarios ran, every correctness check held`);
 }
 
 main().catch((err) => {

@@ -57,3 +57,15 @@ export async function statusScenario(opts: {
   for (const r of runs) r.appRss = rss;
   return runs;
 }
+
+/**
+ * The status poll `runs` times in a row against one app process. postgres.js 3.4.x was reported to
+ * lose throughput under sustained load until restarted (porsager/postgres#747); a steady last/first
+ * ratio shows this build does not (bench/README.md).
+ */
+export async function driftScenario(opts: { app: Server; orders: PendingOrder[]; connections: number; durationS: number; runs: number }): Promise<LoadResult[]> {
+  const next = rotation(opts.orders, (no) => `/api/orders/${no}/status`);
+  const results: LoadResult[] = [];
+  for (let i = 0; i < opts.runs; i++) results.push(await load({ url: opts.app.baseUrl, connections: opts.connections, duration: opts.durationS, next, pid: opts.app.pid }));
+  return results;
+}

@@ -1,27 +1,30 @@
 'use client';
 
-// The pay page's live part: QR and countdown while pending, then the paid or expired view, driven
-// by the polled status (lib/swr/use-order-status.ts) without reloading the page.
-import { QRCodeSVG } from 'qrcode.react';
+// The pay page's live part: the countdown while pending, then the paid or expired view, driven by
+// the polled status (lib/swr/use-order-status.ts) without reloading the page. Everything static
+// (QR, instructions, order lines) comes from the server as slots (pay-parts.tsx), so the browser
+// never loads the QR encoder.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
-import { cart } from '@/lib/cart/store';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { cart, type CartLine } from '@/lib/cart/store';
 import { formatFen } from '@/lib/money';
 import { FetchError } from '@/lib/swr/fetcher';
-import { useOrderStatus, type OrderStatusValue } from '@/lib/swr/use-order-status';
-import { formatCountdown, formatDateTime, payToken } from './format';
+import { useOrderStatus, type OrderStatusJson } from '@/lib/swr/use-order-status';
+import { formatCountdown, formatDateTime } from './format';
 
-export interface PayOrder {
-  orderNo: string;
-  status: OrderStatusValue;
-  fulfilment: string;
-  totalFee: number;
-  codeUrl: string | null;
-  createdAt: string;
-  expiresAt: string;
-  paidAt: string | null;
-  items: { productId: number; name: string; priceFen: number; quantity: number }[];
+export interface PayOrder extends OrderStatusJson {
+  /** What "Order again" puts back in the cart. */
+  lines: CartLine[];
+}
+
+export interface PaySlots {
+  /** Above the countdown (amount, QR); null while the order has no code_url yet. */
+  scan: ReactNode;
+  /** Below the countdown. */
+  scanHelp: ReactNode;
+  /** The order's lines and total. */
+  summary: ReactNode;
 }
 
 type View = 'pending' | 'paid' | 'expired';
@@ -32,14 +35,9 @@ const STATUS_TEXT: Record<View, string> = {
   expired: 'Expired',
 };
 
-export function PayPanel({ order, sandbox, serverNow }: { order: PayOrder; sandbox: boolean; serverNow: number }) {
-  const { order: live, error } = useOrderStatus(order.orderNo, {
-    orderNo: order.orderNo,
-    status: order.status,
-    totalFee: order.totalFee,
-    paidAt: order.paidAt,
-    expiresAt: order.expiresAt,
-  });
+export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverNow: number; slots: PaySlots }) {
+  const { lines, ...initial } = order;
+  const { order: live, error } = useOrderStatus(order.orderNo, initial);
   const expiresAt = new Date(live.expiresAt).getTime();
   const now = useNow(serverNow, live.status === 'pending');
   const view: View = live.status === 'paid' ? 'paid' : live.status === 'closed' || now >= expiresAt ? 'expired' : 'pending';
@@ -67,8 +65,8 @@ export function PayPanel({ order, sandbox, serverNow }: { order: PayOrder; sandb
       <div className="pay__layout">
         <section className="panel pay__main" aria-live="polite" ref={main}>
           {view === 'paid' && <PaidView paidAt={live.paidAt} totalFee={live.totalFee} />}
-          {view === 'expired' && <ExpiredView order={order} closed={live.status === 'closed'} />}
-          {view === 'pending' && <PendingView order={order} remainingMs={expiresAt - now} sandbox={sandbox} />}
+          {view === 'expired' && <ExpiredView lines={lines} closed={live.status === 'closed'} />}
+          {view === 'pending' && <PendingView slots={slots} remainingMs={expiresAt - now} />}
           {error && view === 'pending' && (
             <p className="alert alert--warning small" role="alert">
               {error instanceof FetchError && error.status === 401 ? (
@@ -87,30 +85,15 @@ export function PayPanel({ order, sandbox, serverNow }: { order: PayOrder; sandb
           <h2 className="panel__title" id="pay-details-title">
             {view === 'pending' ? 'You are paying for' : 'Your order'}
           </h2>
-          <ul className="summary-lines" data-testid="pay-items">
-            {order.items.map((item) => (
-              <li key={item.productId} className="summary-line">
-                <span className="summary-line__name">
-                  {item.name} <span className="muted">× {item.quantity}</span>
-                </span>
-                <span>{formatFen(item.priceFen * item.quantity)}</span>
-              </li>
-            ))}
-          </ul>
-          <div className="summary-row summary-row--total">
-            <span>Total</span>
-            <strong>{formatFen(order.totalFee)}</strong>
-          </div>
-          <p className="muted small">Placed {formatDateTime(order.createdAt)}</p>
+          {slots.summary}
         </aside>
       </div>
     </div>
   );
 }
 
-function PendingView({ order, remainingMs, sandbox }: { order: PayOrder; remainingMs: number; sandbox: boolean }) {
-  const token = payToken(order.codeUrl);
-  if (!order.codeUrl) {
+function PendingView({ slots, remainingMs }: { slots: PaySlots; remainingMs: number }) {
+  if (!slots.scan) {
     return (
       <div className="pay-state">
         <p>The payment code is not ready yet.</p>
@@ -122,49 +105,14 @@ function PendingView({ order, remainingMs, sandbox }: { order: PayOrder; remaini
   }
   return (
     <div className="pay-qr">
-      <p className="pay-qr__brand">
-        <span className="wechat-dot" aria-hidden="true" /> WeChat Pay 微信支付
-      </p>
-      <p className="pay-qr__amount" data-testid="pay-amount">
-        {formatFen(order.totalFee)}
-      </p>
-      <div className="pay-qr__code">
-        <QRCodeSVG
-          value={order.codeUrl}
-          size={220}
-          level="M"
-          marginSize={2}
-          role="img"
-          aria-label={`WeChat Pay QR code for ${formatFen(order.totalFee)}`}
-          data-testid="pay-qr"
-        />
-      </div>
-      <p className="pay-qr__instruction">Scan with WeChat to pay</p>
-      <p className="muted small">Open WeChat, tap + → Scan (扫一扫), and point it at the code.</p>
+      {slots.scan}
       <p className="pay-qr__countdown">
         Pay within{' '}
         <strong data-testid="countdown" suppressHydrationWarning>
           {formatCountdown(remainingMs)}
         </strong>
       </p>
-      <p className="pay-qr__waiting muted small">
-        <span className="spinner" aria-hidden="true" /> This page updates by itself once you have paid.
-      </p>
-      <p className="pay-qr__phone muted small">
-        On this phone? Take a screenshot, then in WeChat choose Scan → Album (相册) and pick it.
-      </p>
-      {sandbox && token && (
-        <a
-          className="button button--wechat button--block"
-          href={`/sandbox/scan?pr=${encodeURIComponent(token)}`}
-          target="_blank"
-          rel="noopener"
-          data-testid="sandbox-link"
-        >
-          Open the WeChat sandbox
-        </a>
-      )}
-      {sandbox && <p className="muted small">Sandbox mode: the link above plays the WeChat app, so no phone is needed.</p>}
+      {slots.scanHelp}
     </div>
   );
 }
@@ -194,7 +142,7 @@ function PaidView({ paidAt, totalFee }: { paidAt: string | null; totalFee: numbe
   );
 }
 
-function ExpiredView({ order, closed }: { order: PayOrder; closed: boolean }) {
+function ExpiredView({ lines, closed }: { lines: CartLine[]; closed: boolean }) {
   const router = useRouter();
   return (
     <div className="pay-state pay-state--expired" data-testid="expired-view">
@@ -217,7 +165,7 @@ function ExpiredView({ order, closed }: { order: PayOrder; closed: boolean }) {
           className="button button--primary"
           data-testid="order-again"
           onClick={() => {
-            cart.restore(order.items.map(({ productId, quantity }) => ({ productId, quantity })));
+            cart.restore(lines);
             router.push('/cart');
           }}
         >

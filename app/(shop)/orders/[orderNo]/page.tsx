@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { getEnv } from '@/lib/env';
 import type { OrderView } from '@/lib/orders/my-orders';
 import { PayPanel, type PayOrder } from '@/app/_components/pay-panel';
+import { PayScan, PayScanHelp, PaySummary } from '@/app/_components/pay-parts';
 import { loadOrder } from './load-order';
 
 interface Props {
@@ -14,20 +15,23 @@ export const metadata: Metadata = { title: 'Pay with WeChat' };
 
 export default async function PayPage({ params }: Props) {
   const order = await loadOrder((await params).orderNo);
-  return <PayPanel order={toPayOrder(order)} sandbox={getEnv().WXPAY_MODE === 'sandbox'} serverNow={Date.now()} />;
+  const { codeUrl } = order;
+  const slots = {
+    scan: codeUrl && <PayScan codeUrl={codeUrl} totalFee={order.totalFee} />,
+    scanHelp: codeUrl && <PayScanHelp codeUrl={codeUrl} sandbox={getEnv().WXPAY_MODE === 'sandbox'} />,
+    summary: <PaySummary order={order} />,
+  };
+  return <PayPanel order={toPayOrder(order)} serverNow={Date.now()} slots={slots} />;
 }
 
-// Only what the page shows crosses to the client, with dates as ISO strings.
+// Only what the live part needs crosses to the client, with dates as ISO strings.
 function toPayOrder(order: OrderView): PayOrder {
   return {
     orderNo: order.orderNo,
     status: order.status,
-    fulfilment: order.fulfilment,
     totalFee: order.totalFee,
-    codeUrl: order.codeUrl,
-    createdAt: order.createdAt.toISOString(),
     expiresAt: order.expiresAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
-    items: order.items.map(({ productId, name, priceFen, quantity }) => ({ productId, name, priceFen, quantity })),
+    lines: order.items.map(({ productId, quantity }) => ({ productId, quantity })),
   };
 }

@@ -5,10 +5,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { nextStartArgs } from '@/tests/support/app-server';
 import { TEST_ENV } from '@/tests/support/test-env';
 
-/** The bench's fake merchant and session secrets: the integration suite's, so notifies can be signed. */
-export const BENCH_ENV = { ...TEST_ENV, SWEEP_INTERVAL_SECONDS: '0', WXPAY_SANDBOX_TIME_SCALE: '1' } as Record<string, string>;
+/**
+ * The bench's fake merchant and session secrets (the integration suite's, so notifies can be signed),
+ * and glibc's malloc limited to two arenas as README → Deploying recommends (scrypt on libuv's
+ * threads otherwise leaves ~90 MB of per-thread arenas resident).
+ */
+export const BENCH_ENV = { ...TEST_ENV, SWEEP_INTERVAL_SECONDS: '0', WXPAY_SANDBOX_TIME_SCALE: '1', MALLOC_ARENA_MAX: '2' } as Record<string, string>;
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres';
 
@@ -114,8 +119,8 @@ async function assertPortFree(port: number) {
   throw new Error(`port ${port} is already in use; pass other ports (BENCH_PORT_BASE)`);
 }
 
-/** The built app: `next start` in production mode (requires a fresh `next build`). */
-export async function startApp(opts: { name: string; port: number; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
+/** The built app as `npm start` runs it (requires a fresh `next build`). */
+export async function startApp(opts: { name: string; port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
   await assertPortFree(opts.port);
   const dataDir = mkdtempSync(path.join(tmpdir(), `wxbench-${opts.name}-`));
   const env: NodeJS.ProcessEnv = {
@@ -127,8 +132,7 @@ export async function startApp(opts: { name: string; port: number; databaseUrl: 
     NODE_ENV: 'production',
     ...opts.env,
   };
-  const next = path.join(process.cwd(), 'node_modules/next/dist/bin/next');
-  const { child, output } = launch(opts.name, process.execPath, [...(opts.nodeArgs ?? []), next, 'start', '-p', String(opts.port), '-H', '127.0.0.1'], env);
+  const { child, output } = launch(opts.name, process.execPath, nextStartArgs(opts.port), env);
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   await waitUntilUp(`${baseUrl}/api/health`, child, output);
   return {

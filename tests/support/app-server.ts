@@ -2,7 +2,7 @@
 // PostgreSQL database when DATABASE_URL is set, a fresh PGlite directory otherwise. Used by the
 // integration suite's global setup and by Playwright's, so both drive the real server over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -13,6 +13,16 @@ export interface AppServer {
   databaseUrl?: string;
   env: Record<string, string>;
   stop(): Promise<void>;
+}
+
+/**
+ * The node arguments of `npm start`: the Node flags its script passes (the heap ceiling), then
+ * `next start` on this port. Tests and the bench run the server as it ships.
+ */
+export function nextStartArgs(port: number): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const flags = /^node ((?:--\S+ )*)/.exec(scripts.start)?.[1].trim().split(' ').filter(Boolean) ?? [];
+  return [...flags, path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
 }
 
 export async function startAppServer(opts: { port: number; env?: Record<string, string>; name: string }): Promise<AppServer> {
@@ -27,7 +37,7 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
   };
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: 'production' };
   if (!databaseUrl) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, nextStartArgs(opts.port), {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

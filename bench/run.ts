@@ -239,13 +239,13 @@ function reportSweep(r: SweepRun) {
   report(
     {
       scenario: `sweep: ${r.orders.toLocaleString('en-US')} stale orders, 2 sweepers`,
-      app: `${r.wallS.toFixed(1)} s (${Math.round(r.orders / r.wallS)} orders/s, ${r.calls} calls); ${r.closedOrders} closed, ${r.closedLogs} close logs, ${r.pendingLeft} pending; stock ${r.stockAfter}/${r.stockBefore}`,
+      app: `${r.wallS.toFixed(1)} s (${Math.round(r.orders / r.wallS)} orders/s, ${r.calls} calls, ${r.appCpuS.toFixed(1)} CPU-s in the app servers); ${r.closedOrders} closed, ${r.closedLogs} close logs, ${r.pendingLeft} pending; stock ${r.stockAfter}/${r.stockBefore}`,
       baseline: '—',
       ratio: '—',
       target: 'all closed exactly once, stock conserved, ≤ 60 s',
       met: check(once, 'sweep: not every order closed exactly once') && check(conserved, 'sweep: stock not conserved') && r.wallS <= SWEEP_LIMIT_S,
     },
-    `sweep: ${r.orders} stale orders closed in ${r.wallS.toFixed(1)} s by 2 sweepers (${r.calls} calls; summaries: ${r.closedBySummaries} closed, ${r.failedBySummaries} failed) · ${r.closedOrders} closed, ${r.pendingLeft} pending, ${r.closedLogs} close logs (${r.ordersWithOtherThanOneCloseLog} orders not exactly once) · stock ${r.stockAfter} of ${r.stockBefore} · seeded in ${r.seedS.toFixed(0)} s`,
+    `sweep: ${r.orders} stale orders closed in ${r.wallS.toFixed(1)} s by 2 sweepers, ${r.appCpuS.toFixed(1)} CPU-s in the app servers (${r.calls} calls; summaries: ${r.closedBySummaries} closed, ${r.failedBySummaries} failed) · ${r.closedOrders} closed, ${r.pendingLeft} pending, ${r.closedLogs} close logs (${r.ordersWithOtherThanOneCloseLog} orders not exactly once) · stock ${r.stockAfter} of ${r.stockBefore} · seeded in ${r.seedS.toFixed(0)} s`,
   );
 }
 

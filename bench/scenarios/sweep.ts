@@ -3,13 +3,15 @@
 // to orderquery and accepting closeorder. Every order must be closed exactly once (one `closed`
 // pay log each, the summaries adding up) and the product's stock must be back where it started.
 import postgres from 'postgres';
-import { BENCH_ENV, type Server } from '../support/servers';
+import { BENCH_ENV, cpuSeconds, type Server } from '../support/servers';
 import { appPendingOrders, appShoppers, createProduct } from '../support/seed';
 
 export interface SweepRun {
   orders: number;
   seedS: number;
   wallS: number;
+  /** CPU seconds both app servers spent during the sweep (their sandbox's replies included). */
+  appCpuS: number;
   calls: number;
   closedBySummaries: number;
   failedBySummaries: number;
@@ -68,10 +70,12 @@ export async function sweepScenario(opts: { servers: [Server, Server]; databaseU
     const wait = new Date(newest).getTime() + Math.max(TTL_S, 3) * 1000 + 500 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 
+    const cpu0 = cpuSeconds(a.pid) + cpuSeconds(b.pid);
     const start = Date.now();
     const deadline = start + opts.timeLimitS * 1000;
     const results = await Promise.all([sweeper(a, deadline), sweeper(b, deadline)]);
     const wallS = (Date.now() - start) / 1000;
+    const appCpuS = cpuSeconds(a.pid) + cpuSeconds(b.pid) - cpu0;
 
     const [counts] = await db`
       select count(*) filter (where status = 'closed')::int as closed, count(*) filter (where status = 'pending')::int as pending
@@ -85,6 +89,7 @@ export async function sweepScenario(opts: { servers: [Server, Server]; databaseU
       orders: opts.orders,
       seedS,
       wallS,
+      appCpuS,
       calls: results.reduce((s, r) => s + r.calls, 0),
       closedBySummaries: results.reduce((s, r) => s + r.closed, 0),
       failedBySummaries: results.reduce((s, r) => s + r.failed, 0),

@@ -40,9 +40,12 @@ export async function readSessionToken(token: string | undefined): Promise<Sessi
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+/** A decimal user id as createSessionToken writes it. */
+const USER_ID = /^[1-9]\d{0,15}$/;
 
 function decodeJson(part: string): unknown {
-  if (!BASE64URL.test(part)) throw new Error('not base64url');
+  // A length of 4n+1 is not base64 at all (Buffer would drop the dangling character; jose refuses).
+  if (!BASE64URL.test(part) || part.length % 4 === 1) throw new Error('not base64url');
   return JSON.parse(utf8.decode(Buffer.from(part, 'base64url')));
 }
 
@@ -61,8 +64,10 @@ export function verifySessionToken(token: string | undefined): SessionUser | nul
   if (parts.length !== 3) return null;
   const [header, payload, signature] = parts;
   // The signature first: nothing an attacker wrote is parsed before it is authenticated.
+  // Compared as ASCII bytes: a non-ASCII character of the right length must not reach timingSafeEqual
+  // with buffers of different sizes (it throws).
   const expected = createHmac('sha256', verifyKey()).update(`${header}.${payload}`).digest('base64url');
-  if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return null;
+  if (signature.length !== expected.length || !BASE64URL.test(signature) || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return null;
   try {
     const h = decodeJson(header);
     if (!isPlainObject(h) || h.alg !== 'HS256' || 'crit' in h || 'b64' in h) return null;
@@ -71,6 +76,7 @@ export function verifySessionToken(token: string | undefined): SessionUser | nul
     const now = Math.floor(Date.now() / 1000);
     if (!numericDate(claims.iat) || !numericDate(claims.nbf) || typeof claims.exp !== 'number') return null;
     if ((claims.nbf !== undefined && (claims.nbf as number) > now) || claims.exp <= now) return null;
+    if (typeof claims.sub !== 'string' || !USER_ID.test(claims.sub)) return null;
     const id = Number(claims.sub);
     const role = claims.role === 'admin' ? 'admin' : 'shopper';
     if (!Number.isSafeInteger(id) || typeof claims.username !== 'string') return null;

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { nextStartArgs } from '@/tests/support/app-server';
+import { createDatabase as createTestDatabase, nextStartArgs } from '@/tests/support/app-server';
 import { TEST_ENV } from '@/tests/support/test-env';
 
 /**
@@ -29,21 +29,7 @@ export interface Server {
 // PostgreSQL: a fresh database per run (and per sweep), dropped at the end.
 // ---------------------------------------------------------------------------------------------
 
-export async function createDatabase(name: string): Promise<string> {
-  const url = new URL(ADMIN_URL);
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname)) {
-    throw new Error(`Refusing to create bench databases on non-local host ${url.hostname}`);
-  }
-  const dbName = `wxbench_${name}_${Date.now()}_${process.pid}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${dbName}"`);
-  } finally {
-    await admin.end();
-  }
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
+export const createDatabase = (name: string) => createTestDatabase(ADMIN_URL, name, 'wxbench');
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const dbName = new URL(databaseUrl).pathname.slice(1);

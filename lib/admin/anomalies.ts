@@ -7,7 +7,7 @@ import { getDb } from '@/db';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { AnomalyFilter } from './filters';
-import { queryRows } from './query-rows';
+import { queryRows } from '@/db/query-rows';
 
 export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const;
 

@@ -6,7 +6,7 @@ import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import type { RevenueQuery } from './filters';
-import { queryRows } from './query-rows';
+import { queryRows } from '@/db/query-rows';
 
 export interface RevenueRow {
   /** The local date the period starts on, YYYY-MM-DD. */

@@ -12,6 +12,7 @@
 // fresh read, and its pay log is inserted: the only write on that path, so it needs no transaction.
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
 import type { Verdict } from './verdicts';
 
@@ -37,7 +38,7 @@ interface OrderState {
   transactionId: string | null;
 }
 
-interface ApplyRow {
+interface ApplyRow extends Record<string, unknown> {
   applied: number;
   status: string | null;
   total_fee: number | null;
@@ -45,8 +46,7 @@ interface ApplyRow {
 }
 
 export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
-  const db = getDb();
-  const result = await db.execute(sql`
+  const [row] = await queryRows<ApplyRow>(sql`
     with moved as (
       update ${orders}
       set status = 'paid', transaction_id = ${fact.transactionId}, paid_at = ${fact.paidAt.toISOString()}::timestamptz
@@ -60,14 +60,13 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
     )
     select (select count(*) from logged)::int as applied, o.status, o.total_fee, o.transaction_id
     from (select 1) as one left join ${orders} o on o.order_no = ${fact.orderNo}`);
-  // postgres.js answers with the rows, PGlite with { rows }.
-  const [row] = (Array.isArray(result) ? result : (result as unknown as { rows: ApplyRow[] }).rows) as ApplyRow[];
   if (row.applied === 1) return { verdict: 'applied' };
 
   // The row above is the statement's snapshot. A final state is still true now; a pending one (a
   // transition racing with ours) or a missing one is read again, as the transaction used to.
   let order: OrderState | undefined =
     row.status === null ? undefined : { status: row.status, totalFee: row.total_fee!, transactionId: row.transaction_id };
+  const db = getDb();
   if (!order || order.status === 'pending') {
     [order] = await db
       .select({ status: orders.status, totalFee: orders.totalFee, transactionId: orders.transactionId })

@@ -94,13 +94,13 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 // Each run gets its own database on the given server, so runs never see each other's rows.
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
+export async function createDatabase(adminUrl: string, name: string, prefix = 'wxstore'): Promise<string> {
   const url = new URL(adminUrl);
   const host = url.hostname;
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
     throw new Error(`Refusing to create test databases on non-local host ${host}`);
   }
-  const dbName = `wxstore_${name.replace(/\W/g, '_')}_${Date.now()}_${process.pid}`;
+  const dbName = `${prefix}_${name.replace(/\W/g, '_')}_${Date.now()}_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database "${dbName}"`);

@@ -37,7 +37,9 @@ async function pay(app: Server, o: PendingOrder): Promise<number> {
 async function shopper(app: Server, o: PendingOrder, intervalMs: number, payAfterMs: number): Promise<number> {
   let paidAt: number | undefined;
   const payment = sleep(payAfterMs).then(() => pay(app, o).then((t) => (paidAt = t)));
+  const deadline = performance.now() + payAfterMs + 30_000;
   for (;;) {
+    if (performance.now() > deadline) throw new Error(`order ${o.orderNo} was not paid 30 s after the payment`);
     const s = await status(app, o);
     const seen = performance.now();
     if (s === 'paid') {

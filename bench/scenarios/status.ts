@@ -9,7 +9,6 @@ export interface StatusRun {
   connections: number;
   app: LoadResult;
   baseline: LoadResult;
-  appRss: { peak: number; last: number };
 }
 
 function rotation(orders: PendingOrder[], pathOf: (orderNo: string) => string) {
@@ -28,7 +27,7 @@ export async function statusScenario(opts: {
   connections: number[];
   durationS: number;
   rounds: number;
-}): Promise<StatusRun[]> {
+}): Promise<{ runs: StatusRun[]; peakRss: number }> {
   const appNext = rotation(opts.appOrders, (no) => `/api/orders/${no}/status`);
   const baseNext = rotation(opts.baselineOrders, (no) => `/orders/${no}/status`);
   await warm({ url: opts.app.baseUrl, connections: 50, next: appNext });
@@ -51,11 +50,9 @@ export async function statusScenario(opts: {
         await runBaseline();
       }
     }
-    runs.push({ connections, app: combine(app), baseline: combine(baseline), appRss: { peak: 0, last: 0 } });
+    runs.push({ connections, app: combine(app), baseline: combine(baseline), });
   }
-  const rss = stopRss();
-  for (const r of runs) r.appRss = rss;
-  return runs;
+  return { runs, peakRss: stopRss() };
 }
 
 /**

@@ -5,7 +5,6 @@ import { cpuSeconds } from './servers';
 export interface LoadResult {
   /** Completed responses per second over the run. */
   rps: number;
-  p50: number;
   p99: number;
   requests: number;
   /** Connection errors + timeouts + responses other than the expected status or body. */
@@ -68,10 +67,10 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   return {
     cpuMsPerReq,
     rps: result.requests.total / durationS,
-    p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
-    errors: result.errors + result.timeouts + unexpected + (result.mismatches ?? 0),
+    // autocannon's `errors` already counts the timeouts.
+    errors: result.errors + unexpected + (result.mismatches ?? 0),
     errorKinds: { connection: result.errors - result.timeouts, timeouts: result.timeouts, status: unexpected, body: result.mismatches ?? 0 },
     statusCodes,
     durationS,
@@ -80,7 +79,7 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
 
 /**
  * Several rounds of one measurement as one result: requests over the summed duration, the worst
- * p99, the mean p50. Rounds of the app and the baseline are interleaved by the scenarios, so a noisy
+ * p99. Rounds of the app and the baseline are interleaved by the scenarios, so a noisy
  * neighbour on this shared machine weighs on both sides alike.
  */
 export function combine(rounds: LoadResult[]): LoadResult {
@@ -94,7 +93,6 @@ export function combine(rounds: LoadResult[]): LoadResult {
   return {
     cpuMsPerReq: cpuReqs ? cpuMs / cpuReqs : undefined,
     rps: requests / durationS,
-    p50: rounds.reduce((s, r) => s + r.p50, 0) / rounds.length,
     p99: Math.max(...rounds.map((r) => r.p99)),
     requests,
     errors: rounds.reduce((s, r) => s + r.errors, 0),

@@ -18,10 +18,8 @@ export const BENCH_ENV = { ...TEST_ENV, SWEEP_INTERVAL_SECONDS: '0', WXPAY_SANDB
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5433/postgres';
 
 export interface Server {
-  name: string;
   baseUrl: string;
   pid: number;
-  output: string[];
   stop(): Promise<void>;
 }
 
@@ -122,10 +120,8 @@ export async function startApp(opts: { name: string; port: number; databaseUrl: 
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   await waitUntilUp(`${baseUrl}/api/health`, child, output);
   return {
-    name: opts.name,
     baseUrl,
     pid: child.pid!,
-    output,
     async stop() {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
@@ -134,14 +130,14 @@ export async function startApp(opts: { name: string; port: number; databaseUrl: 
 }
 
 /** The bare node:http + postgres.js server, on the database the app migrated. */
-export async function startBaseline(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
+export async function startBaseline(opts: { port: number; databaseUrl: string }): Promise<Server> {
   await assertPortFree(opts.port);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...BENCH_ENV, PORT: String(opts.port), DATABASE_URL: opts.databaseUrl, NODE_ENV: 'production', ...opts.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...BENCH_ENV, PORT: String(opts.port), DATABASE_URL: opts.databaseUrl, NODE_ENV: 'production' };
   const tsx = path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
   const { child, output } = launch('baseline', process.execPath, [tsx, path.join(process.cwd(), 'bench/baseline/server.ts')], env);
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   await waitUntilUp(`${baseUrl}/hello`, child, output);
-  return { name: 'baseline', baseUrl, pid: child.pid!, output, stop: () => stopChild(child) };
+  return { baseUrl, pid: child.pid!, stop: () => stopChild(child) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,18 +185,16 @@ export function rssBytes(pid: number): number {
 }
 
 /** Samples the RSS every 100 ms until stopped; returns the peak and the last sample. */
-export function sampleRss(pid: number): () => { peak: number; last: number } {
+export function sampleRss(pid: number): () => number {
   let peak = 0;
-  let last = 0;
   const tick = () => {
-    last = rssBytes(pid);
-    peak = Math.max(peak, last);
+    peak = Math.max(peak, rssBytes(pid));
   };
   tick();
   const timer = setInterval(tick, 100);
   return () => {
     clearInterval(timer);
     tick();
-    return { peak, last };
+    return peak;
   };
 }

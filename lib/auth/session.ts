@@ -34,9 +34,6 @@ export async function createSessionToken(user: SessionUser): Promise<string> {
     .sign(key());
 }
 
-export async function readSessionToken(token: string | undefined): Promise<SessionUser | null> {
-  return verifySessionToken(token);
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -57,7 +54,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const numericDate = (value: unknown) => value === undefined || typeof value === 'number';
 
-/** The session's user, or null for a missing, malformed, forged or expired token. Never throws. */
+/**
+ * The session's user, or null for a missing, malformed, forged or expired token: never throws on
+ * the token (only on a SESSION_SECRET that getEnv refuses, which start-up has already checked).
+ */
 export function verifySessionToken(token: string | undefined): SessionUser | null {
   if (!token) return null;
   const parts = token.split('.');

@@ -28,6 +28,7 @@ export async function closeOrder(orderNo: string, detail: string, raw?: Record<s
 
     // Product id order, the same as reservation, so concurrent checkouts and closes never deadlock.
     for (const { product_id: productId, quantity } of rows) {
+      // The LEFT JOIN keeps the closed row even for an order without lines: closed, nothing to return.
       if (productId === null || quantity === null) continue;
       await tx
         .update(products)

@@ -16,8 +16,7 @@ export async function settleOrder(orderNo: string): Promise<Settlement> {
   } catch (err) {
     // The order never reached WeChat (unifiedorder failed before it was created there).
     if (err instanceof WxBusinessError && err.errCode === 'ORDERNOTEXIST') {
-      await closeOrder(orderNo, 'sweep: WeChat has no such order (ORDERNOTEXIST)');
-      return 'closed';
+      return closeHere(orderNo, 'sweep: WeChat has no such order (ORDERNOTEXIST)');
     }
     if (err instanceof WechatPayError) return 'failed';
     throw err;
@@ -34,8 +33,7 @@ async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promi
   switch (query.tradeState) {
     case 'CLOSED':
     case 'REVOKED':
-      await closeOrder(orderNo, `sweep: WeChat reports ${query.tradeState}`, query.raw);
-      return 'closed';
+      return closeHere(orderNo, `sweep: WeChat reports ${query.tradeState}`, query.raw);
     case 'NOTPAY':
     case 'PAYERROR':
       return closeAtWechat(orderNo);
@@ -48,8 +46,7 @@ async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promi
 async function closeAtWechat(orderNo: string): Promise<Settlement> {
   try {
     await getWechatPay().closeOrder(orderNo);
-    await closeOrder(orderNo, 'sweep: closed at WeChat (closeorder accepted)');
-    return 'closed';
+    return await closeHere(orderNo, 'sweep: closed at WeChat (closeorder accepted)');
   } catch (err) {
     if (!(err instanceof WxBusinessError)) throw err;
     switch (err.errCode) {
@@ -60,14 +57,18 @@ async function closeAtWechat(orderNo: string): Promise<Settlement> {
         return outcome ? settled(outcome) : 'failed';
       }
       case 'ORDERCLOSED':
-        await closeOrder(orderNo, 'sweep: WeChat reports ORDERCLOSED');
-        return 'closed';
+        return closeHere(orderNo, 'sweep: WeChat reports ORDERCLOSED');
       case 'ORDERNOTEXIST':
-        await closeOrder(orderNo, 'sweep: WeChat has no such order (ORDERNOTEXIST)');
-        return 'closed';
+        return closeHere(orderNo, 'sweep: WeChat has no such order (ORDERNOTEXIST)');
       default:
         // SYSTEMERROR (including "too young to close"), FREQUENCY_LIMITED…: try again next sweep.
         return 'failed';
     }
   }
+}
+
+// Another sweeper or a payment may have settled the order between WeChat's answer and ours: only
+// the call that closed it counts it.
+async function closeHere(orderNo: string, detail: string, raw?: Record<string, string>): Promise<Settlement> {
+  return (await closeOrder(orderNo, detail, raw)) ? 'closed' : 'left';
 }

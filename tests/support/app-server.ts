@@ -21,7 +21,9 @@ export interface AppServer {
  */
 export function nextStartArgs(port: number): string[] {
   const { scripts } = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const flags = /^node ((?:--\S+ )*)/.exec(scripts.start)?.[1].trim().split(' ').filter(Boolean) ?? [];
+  const match = /^node ((?:--\S+ )*)node_modules\/next\/dist\/bin\/next start$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not "node [--flags] node_modules/next/dist/bin/next start": ${scripts.start}`);
+  const flags = match[1].trim().split(' ').filter(Boolean);
   return [...flags, path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { createDatabase as createTestDatabase, nextStartArgs } from '@/tests/support/app-server';
+import { createDatabase as createTestDatabase, nextStartArgs, stopChild } from '@/tests/support/app-server';
 import { TEST_ENV } from '@/tests/support/test-env';
 
 /**
@@ -80,18 +80,6 @@ async function waitUntilUp(url: string, child: ChildProcess, output: string[]) {
   }
   child.kill('SIGKILL');
   throw new Error(`${url} did not come up within 90 s\n${output.join('')}`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 async function assertPortFree(port: number) {

@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { AnomalyFilter } from './filters';
+import { payLogListColumns } from './list-pay-logs';
 import { queryRows } from '@/db/query-rows';
 
 export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const;
@@ -38,17 +39,8 @@ export async function listAnomalies(filter: AnomalyFilter) {
   if (filter.cursor) where.push(lt(payLogs.id, filter.cursor));
   const rows = await getDb()
     .select({
-      id: payLogs.id,
-      orderNo: payLogs.orderNo,
-      username: users.username,
+      ...payLogListColumns,
       orderStatus: orders.status,
-      transactionId: payLogs.transactionId,
-      totalFee: payLogs.totalFee,
-      tradeState: payLogs.tradeState,
-      source: payLogs.source,
-      verdict: payLogs.verdict,
-      detail: payLogs.detail,
-      createdAt: payLogs.createdAt,
       resolvedBy: resolver,
       note: anomalyResolutions.note,
       resolvedAt: anomalyResolutions.resolvedAt,

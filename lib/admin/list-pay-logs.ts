@@ -19,20 +19,23 @@ function conditions(filter: Omit<PayLogFilter, 'limit'>): SQL[] {
   return where;
 }
 
+/** A pay log as the console lists it, with its shopper (pay_logs left join orders left join users). */
+export const payLogListColumns = {
+  id: payLogs.id,
+  orderNo: payLogs.orderNo,
+  username: users.username,
+  transactionId: payLogs.transactionId,
+  totalFee: payLogs.totalFee,
+  tradeState: payLogs.tradeState,
+  source: payLogs.source,
+  verdict: payLogs.verdict,
+  detail: payLogs.detail,
+  createdAt: payLogs.createdAt,
+};
+
 function select(filter: Omit<PayLogFilter, 'limit'>, limit: number) {
   return getDb()
-    .select({
-      id: payLogs.id,
-      orderNo: payLogs.orderNo,
-      username: users.username,
-      transactionId: payLogs.transactionId,
-      totalFee: payLogs.totalFee,
-      tradeState: payLogs.tradeState,
-      source: payLogs.source,
-      verdict: payLogs.verdict,
-      detail: payLogs.detail,
-      createdAt: payLogs.createdAt,
-    })
+    .select(payLogListColumns)
     .from(payLogs)
     .leftJoin(orders, eq(orders.orderNo, payLogs.orderNo))
     .leftJoin(users, eq(users.id, orders.userId))

@@ -10,7 +10,7 @@ const SANDBOX_MCH_ID = '1900000000';
 
 const optionalSecret = (min: number) => z.string().min(min, `must be at least ${min} characters`).optional();
 
-const schema = z.object({
+export const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
   DATA_DIR: z.string().default('.data'),

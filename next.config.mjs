@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `.next/standalone`: a self-contained server.js with only the node_modules it traces (Dockerfile).
+  output: 'standalone',
   // PGlite loads its WebAssembly and data files from its own package directory at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,

@@ -1,8 +1,28 @@
 // End-to-end tests: a real browser against the BUILT app (`npx next build` first), started by
 // tests/e2e/global-setup.ts on a throwaway database (fresh PGlite dir, or a fresh PostgreSQL
 // database when DATABASE_URL is set).
-import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, type ReporterDescription } from '@playwright/test';
 import { E2E_BASE_URL } from './tests/e2e/ports';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * PLAYWRIGHT_CHROMIUM_PATH, else Debian's chromium (CI: Playwright's browser downloads are not
+ * available everywhere we run), else Playwright's own browser (undefined: its default).
+ */
+function chromiumExecutable(): string | undefined {
+  const override = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (override) {
+    if (!existsSync(override)) throw new Error(`PLAYWRIGHT_CHROMIUM_PATH=${override}: no such file`);
+    return override;
+  }
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  if (existsSync(chromium.executablePath())) return undefined;
+  throw new Error(
+    `No Chromium for the e2e tests: run \`npx playwright install chromium\`, or install your system's chromium at ${SYSTEM_CHROMIUM}, or set PLAYWRIGHT_CHROMIUM_PATH to a Chromium binary.`,
+  );
+}
 
 // CI sums every runner's JSON report into one closing count (.ci/count.mjs).
 const reporter: ReporterDescription[] = [['list']];
@@ -25,9 +45,8 @@ export default defineConfig({
     baseURL: E2E_BASE_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    // Debian's chromium: Playwright's own browser downloads are not available everywhere we run.
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumExecutable(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

@@ -4,10 +4,12 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { Field } from './field';
+import { submitJson } from './submit-json';
 import { useHydrated } from './use-hydrated';
 
 type Mode = 'sign-in' | 'sign-up';
-type Field = 'username' | 'password';
+type AuthField = 'username' | 'password';
 
 const COPY: Record<Mode, { title: string; submit: string; busy: string; endpoint: string; other: string; otherLink: string; otherHref: string }> = {
   'sign-in': {
@@ -35,7 +37,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const copy = COPY[mode];
   // Before hydration a native submit would put the password in the URL: the button waits.
   const hydrated = useHydrated();
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<AuthField, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -45,36 +47,31 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     setError(null);
     setFieldErrors({});
     setSubmitting(true);
-    try {
-      const res = await fetch(copy.endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
-      });
-      if (res.ok) {
-        router.push(next);
-        router.refresh();
-        return; // stay "busy" while the next page loads
-      }
-      const body = (await res.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string> };
-      if (res.status === 400 && body.fields) {
-        setFieldErrors({ username: body.fields.username, password: body.fields.password });
-        if (!body.fields.username && !body.fields.password) setError(body.error ?? 'Please check the form.');
-      } else if (res.status === 401) {
-        setError('Wrong username or password.');
-      } else if (res.status === 409) {
-        setFieldErrors({ username: body.fields?.username ?? 'That username is taken — pick another one.' });
-      } else if (res.status === 429) {
-        setError(body.error ?? 'Too many attempts. Please wait a few minutes and try again.');
-      } else {
-        setError('Something went wrong on our side. Please try again.');
-      }
-    } catch {
+    const reply = await submitJson(copy.endpoint, 'POST', { username: form.get('username'), password: form.get('password') });
+    if (reply.ok) {
+      router.push(next);
+      router.refresh();
+      return; // stay "busy" while the next page loads
+    }
+    const { fields } = reply.data;
+    if (reply.status === 0) {
       setError('Could not reach the shop. Check your connection and try again.');
+    } else if (reply.status === 400 && fields) {
+      setFieldErrors({ username: fields.username, password: fields.password });
+      if (!fields.username && !fields.password) setError(reply.error ?? 'Please check the form.');
+    } else if (reply.status === 401) {
+      setError('Wrong username or password.');
+    } else if (reply.status === 409) {
+      setFieldErrors({ username: fields?.username ?? 'That username is taken — pick another one.' });
+    } else if (reply.status === 429) {
+      setError(reply.error ?? 'Too many attempts. Please wait a few minutes and try again.');
+    } else {
+      setError('Something went wrong on our side. Please try again.');
     }
     setSubmitting(false);
   }
 
+  const signUp = mode === 'sign-up';
   const query = next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
 
   return (
@@ -82,53 +79,25 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       <form className="panel auth__form" method="post" onSubmit={submit} noValidate>
         <h1 className="panel__title auth__title">{copy.title}</h1>
         {next === '/checkout' && <p className="muted small">Sign in to check out — your cart is kept.</p>}
-        <div className="field">
-          <label htmlFor="username">Username</label>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            aria-invalid={fieldErrors.username ? true : undefined}
-            aria-describedby={fieldErrors.username ? 'username-error' : mode === 'sign-up' ? 'username-hint' : undefined}
-          />
-          {fieldErrors.username ? (
-            <span className="field-error" id="username-error">
-              {fieldErrors.username}
-            </span>
-          ) : (
-            mode === 'sign-up' && (
-              <span className="field-hint" id="username-hint">
-                3–32 letters, digits, dots, dashes or underscores
-              </span>
-            )
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="password">Password</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-            required
-            aria-invalid={fieldErrors.password ? true : undefined}
-            aria-describedby={fieldErrors.password ? 'password-error' : mode === 'sign-up' ? 'password-hint' : undefined}
-          />
-          {fieldErrors.password ? (
-            <span className="field-error" id="password-error">
-              {fieldErrors.password}
-            </span>
-          ) : (
-            mode === 'sign-up' && (
-              <span className="field-hint" id="password-hint">
-                At least 8 characters
-              </span>
-            )
-          )}
-        </div>
+        <Field
+          name="username"
+          label="Username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          error={fieldErrors.username}
+          hint={signUp ? '3–32 letters, digits, dots, dashes or underscores' : undefined}
+        />
+        <Field
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete={signUp ? 'new-password' : 'current-password'}
+          required
+          error={fieldErrors.password}
+          hint={signUp ? 'At least 8 characters' : undefined}
+        />
         {error && (
           <div className="alert alert--error" role="alert">
             {error}

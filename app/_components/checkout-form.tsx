@@ -6,14 +6,16 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { cart, useCart } from '@/lib/cart/store';
+import { Field } from './field';
+import { submitJson } from './submit-json';
 import { useHydrated } from './use-hydrated';
 import { formatFen } from '@/lib/money';
 import { shippingSchema } from '@/lib/orders/checkout-schema';
 import type { ShippingDefaults } from '@/lib/orders/shipping-defaults';
 import { useProducts } from '@/lib/swr/use-products';
 
-type Field = keyof ShippingDefaults;
-type FieldErrors = Partial<Record<Field, string>>;
+type ShippingField = keyof ShippingDefaults;
+type FieldErrors = Partial<Record<ShippingField, string>>;
 
 interface ErrorBody {
   error?: string;
@@ -76,28 +78,26 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
     }
     setFieldErrors({});
     setSubmitting(true);
-    try {
-      const res = await fetch('/api/orders', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ items: lines.map(({ productId, quantity }) => ({ productId, quantity })), shipping: checked.data }),
-      });
-      const body = (await res.json().catch(() => ({}))) as ErrorBody & { orderNo?: string };
-      if (res.status === 201 && body.orderNo) {
-        setPlaced(body.orderNo);
-        cart.clear();
-        router.push(`/orders/${body.orderNo}`);
-        return;
-      }
-      handleError(res.status, body);
-    } catch {
-      setError('Could not reach the shop. Check your connection and try again.');
+    const reply = await submitJson<ErrorBody & { orderNo: string }>('/api/orders', 'POST', {
+      items: lines.map(({ productId, quantity }) => ({ productId, quantity })),
+      shipping: checked.data,
+    });
+    const { orderNo } = reply.data;
+    if (reply.status === 201 && orderNo) {
+      setPlaced(orderNo);
+      cart.clear();
+      router.push(`/orders/${orderNo}`);
+      return;
     }
+    handleError(reply.status, reply.data);
     setSubmitting(false);
   }
 
   function handleError(status: number, body: ErrorBody) {
     switch (status) {
+      case 0:
+        setError('Could not reach the shop. Check your connection and try again.');
+        return;
       case 400: {
         const fields = toFieldErrors(prefixless(body.fields ?? {}));
         setFieldErrors(fields);
@@ -125,39 +125,21 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
     }
   }
 
-  const field = (name: Field, label: string, props: { autoComplete: string; type?: string; inputMode?: 'tel'; multiline?: boolean; hint?: string }) => {
-    const errorId = `${name}-error`;
-    const shared = {
-      id: name,
-      name,
-      value: values[name],
-      autoComplete: props.autoComplete,
-      'aria-invalid': fieldErrors[name] ? true : undefined,
-      'aria-describedby': fieldErrors[name] ? errorId : undefined,
-      onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-      required: true,
-    };
-    return (
-      <div className="field">
-        <label htmlFor={name}>{label}</label>
-        {props.multiline ? <textarea rows={3} {...shared} /> : <input type={props.type ?? 'text'} inputMode={props.inputMode} {...shared} />}
-        {props.hint && !fieldErrors[name] && <span className="field-hint">{props.hint}</span>}
-        {fieldErrors[name] && (
-          <span className="field-error" id={errorId}>
-            {fieldErrors[name]}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const bind = (name: ShippingField) => ({
+    name,
+    value: values[name],
+    error: fieldErrors[name],
+    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
+    required: true,
+  });
 
   return (
     <div className="checkout">
       <form className="panel checkout__form" onSubmit={submit} noValidate aria-describedby={error ? 'checkout-error' : undefined}>
         <h2 className="panel__title">Ship to</h2>
-        {field('name', 'Recipient name', { autoComplete: 'name' })}
-        {field('phone', 'Phone', { autoComplete: 'tel', type: 'tel', inputMode: 'tel', hint: 'So the courier can reach you' })}
-        {field('address', 'Address', { autoComplete: 'street-address', multiline: true, hint: 'Province, city, district, street and number' })}
+        <Field label="Recipient name" autoComplete="name" {...bind('name')} />
+        <Field label="Phone" autoComplete="tel" type="tel" inputMode="tel" hint="So the courier can reach you" {...bind('phone')} />
+        <Field label="Address" autoComplete="street-address" multiline hint="Province, city, district, street and number" {...bind('address')} />
 
         {error && (
           <div className="alert alert--error" role="alert" id="checkout-error">

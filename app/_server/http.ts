@@ -1,6 +1,7 @@
 // The route layer's shared plumbing: parse input with zod, map domain errors to HTTP once.
 import { z } from 'zod';
 import { AppError, type AppErrorCode } from '@/lib/errors';
+import { readCappedJson } from '@/lib/http/read-capped-body';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -28,15 +29,15 @@ export async function respond(fn: () => Promise<Response>): Promise<Response> {
   }
 }
 
+/** Every JSON body the shop and console accept is a small form; a larger one is refused unread. */
+export const MAX_JSON_BYTES = 16 * 1024;
+
 /** A JSON body checked against a schema; every mistake becomes a 400 with a message per field. */
 export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError('bad_request', 'Body must be JSON');
-  }
-  return parseWith(schema, body);
+  const body = await readCappedJson(request, MAX_JSON_BYTES);
+  if (!body.ok && body.problem === 'too_large') throw new AppError('too_large', `Body is larger than ${MAX_JSON_BYTES / 1024} KB`);
+  if (!body.ok || body.value === undefined) throw new AppError('bad_request', 'Body must be JSON');
+  return parseWith(schema, body.value);
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -45,30 +46,6 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
   throw new AppError('bad_request', Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { fields });
-}
-
-/** Reads at most `limit` bytes; a larger body is cut off, not buffered whole. */
-export async function readText(request: Request, limit: number): Promise<{ text: string; tooLarge: boolean }> {
-  const { bytes, tooLarge } = await readBytes(request, limit);
-  return { text: bytes.toString('utf8'), tooLarge };
-}
-
-export async function readBytes(request: Request, limit: number): Promise<{ bytes: Buffer; tooLarge: boolean }> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (!request.body) return { bytes: Buffer.alloc(0), tooLarge: false };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let tooLarge = declared > limit;
-  while (!tooLarge) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    tooLarge = size > limit;
-  }
-  if (tooLarge) await reader.cancel().catch(() => {});
-  return { bytes: Buffer.concat(chunks), tooLarge };
 }
 
 /** The shopper's address as the first proxy saw it; WeChat wants an IPv4 or IPv6 literal. */

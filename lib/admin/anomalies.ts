@@ -2,11 +2,12 @@
 // amount, a payment for a closed order, a second payment) and messages we refused (verdict
 // rejected: bad sign, wrong merchant, unknown order, a failed payment). Resolving one records who
 // and why in anomaly_resolutions; the pay log itself is never updated.
-import { and, desc, eq, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { AnomalyFilter } from './filters';
+import { belowCursor, keysetPage } from './keyset-page';
 import { payLogListColumns } from './list-pay-logs';
 import { queryRows } from '@/db/query-rows';
 
@@ -34,32 +35,35 @@ export function anomalyKind(verdict: string, detail: string | null): AnomalyKind
 const resolver = sql<string | null>`(select ${users.username} from ${users} where ${users.id} = ${anomalyResolutions.resolvedBy})`;
 
 export async function listAnomalies(filter: AnomalyFilter) {
-  const where: SQL[] = [inArray(payLogs.verdict, [...NEEDS_REVIEW])];
-  where.push(filter.status === 'open' ? isNull(anomalyResolutions.id) : isNotNull(anomalyResolutions.id));
-  if (filter.cursor) where.push(lt(payLogs.id, filter.cursor));
-  const rows = await getDb()
-    .select({
-      ...payLogListColumns,
-      orderStatus: orders.status,
-      resolvedBy: resolver,
-      note: anomalyResolutions.note,
-      resolvedAt: anomalyResolutions.resolvedAt,
-    })
-    .from(payLogs)
-    .leftJoin(anomalyResolutions, eq(anomalyResolutions.payLogId, payLogs.id))
-    .leftJoin(orders, eq(orders.orderNo, payLogs.orderNo))
-    .leftJoin(users, eq(users.id, orders.userId))
-    .where(and(...where))
-    .orderBy(desc(payLogs.id))
-    .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
+  const where: (SQL | undefined)[] = [
+    inArray(payLogs.verdict, [...NEEDS_REVIEW]),
+    filter.status === 'open' ? isNull(anomalyResolutions.id) : isNotNull(anomalyResolutions.id),
+    belowCursor(payLogs.id, filter.cursor),
+  ];
+  const { items: page, nextCursor } = await keysetPage(filter.limit, (limit) =>
+    getDb()
+      .select({
+        ...payLogListColumns,
+        orderStatus: orders.status,
+        resolvedBy: resolver,
+        note: anomalyResolutions.note,
+        resolvedAt: anomalyResolutions.resolvedAt,
+      })
+      .from(payLogs)
+      .leftJoin(anomalyResolutions, eq(anomalyResolutions.payLogId, payLogs.id))
+      .leftJoin(orders, eq(orders.orderNo, payLogs.orderNo))
+      .leftJoin(users, eq(users.id, orders.userId))
+      .where(and(...where))
+      .orderBy(desc(payLogs.id))
+      .limit(limit),
+  );
   return {
     items: page.map(({ resolvedBy, note, resolvedAt, ...log }) => ({
       ...log,
       kind: anomalyKind(log.verdict, log.detail),
       resolution: resolvedAt ? { resolvedBy, note, resolvedAt } : null,
     })),
-    nextCursor: rows.length > filter.limit ? String(page[page.length - 1].id) : null,
+    nextCursor,
   };
 }
 

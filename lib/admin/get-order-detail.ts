@@ -5,25 +5,16 @@ import { getDb } from '@/db';
 import { anomalyResolutions, orderItems, orders, payLogs, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { adminOrderColumns, adminOrderLineColumns } from './list-orders';
 
 export async function getOrderDetail(orderNo: string) {
   const db = getDb();
   const [order] = await db
     .select({
-      id: orders.id,
-      orderNo: orders.orderNo,
-      username: users.username,
-      status: orders.status,
-      fulfilment: orders.fulfilment,
-      totalFee: orders.totalFee,
+      ...adminOrderColumns,
       description: orders.description,
-      transactionId: orders.transactionId,
       prepayId: orders.prepayId,
       shipping: { name: orders.shippingName, phone: orders.shippingPhone, address: orders.shippingAddress },
-      createdAt: orders.createdAt,
-      expiresAt: orders.expiresAt,
-      paidAt: orders.paidAt,
-      closedAt: orders.closedAt,
     })
     .from(orders)
     .innerJoin(users, eq(users.id, orders.userId))
@@ -32,7 +23,7 @@ export async function getOrderDetail(orderNo: string) {
 
   const [items, logs] = await Promise.all([
     db
-      .select({ productId: orderItems.productId, name: orderItems.name, priceFen: orderItems.priceFen, quantity: orderItems.quantity })
+      .select(adminOrderLineColumns)
       .from(orderItems)
       .where(eq(orderItems.orderId, order.id))
       .orderBy(asc(orderItems.id)),

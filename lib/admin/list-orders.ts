@@ -4,39 +4,45 @@ import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders, users } from '@/db/schema';
 import type { OrderFilter } from './filters';
+import { belowCursor, keysetPage } from './keyset-page';
+
+/** An order as every console view shows it, with its shopper (orders inner join users). */
+export const adminOrderColumns = {
+  id: orders.id,
+  orderNo: orders.orderNo,
+  username: users.username,
+  status: orders.status,
+  fulfilment: orders.fulfilment,
+  totalFee: orders.totalFee,
+  transactionId: orders.transactionId,
+  createdAt: orders.createdAt,
+  expiresAt: orders.expiresAt,
+  paidAt: orders.paidAt,
+  closedAt: orders.closedAt,
+};
+
+/** An order line as the console shows it: the copy taken when the order was placed. */
+export const adminOrderLineColumns = { productId: orderItems.productId, name: orderItems.name, priceFen: orderItems.priceFen, quantity: orderItems.quantity };
 
 export async function listOrders(filter: OrderFilter) {
-  const where: SQL[] = [];
+  const where: (SQL | undefined)[] = [belowCursor(orders.id, filter.cursor)];
   if (filter.status) where.push(eq(orders.status, filter.status));
   if (filter.user) where.push(eq(users.username, filter.user));
   if (filter.from) where.push(gte(orders.createdAt, filter.from));
   if (filter.to) where.push(lt(orders.createdAt, filter.to));
-  if (filter.cursor) where.push(lt(orders.id, filter.cursor));
   const db = getDb();
-  const rows = await db
-    .select({
-      id: orders.id,
-      orderNo: orders.orderNo,
-      username: users.username,
-      status: orders.status,
-      fulfilment: orders.fulfilment,
-      totalFee: orders.totalFee,
-      transactionId: orders.transactionId,
-      shippingName: orders.shippingName,
-      createdAt: orders.createdAt,
-      expiresAt: orders.expiresAt,
-      paidAt: orders.paidAt,
-      closedAt: orders.closedAt,
-    })
-    .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
-    .where(and(...where))
-    .orderBy(desc(orders.id))
-    .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
+  const { items: page, nextCursor } = await keysetPage(filter.limit, (limit) =>
+    db
+      .select({ ...adminOrderColumns, shippingName: orders.shippingName })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.userId))
+      .where(and(...where))
+      .orderBy(desc(orders.id))
+      .limit(limit),
+  );
   const lines = page.length
     ? await db
-        .select({ orderId: orderItems.orderId, productId: orderItems.productId, name: orderItems.name, priceFen: orderItems.priceFen, quantity: orderItems.quantity })
+        .select({ orderId: orderItems.orderId, ...adminOrderLineColumns })
         .from(orderItems)
         .where(inArray(orderItems.orderId, page.map((o) => o.id)))
     : [];
@@ -45,7 +51,7 @@ export async function listOrders(filter: OrderFilter) {
       ...order,
       items: lines.filter((l) => l.orderId === id).map(({ orderId: _, ...l }) => l),
     })),
-    nextCursor: rows.length > filter.limit ? String(page[page.length - 1].id) : null,
+    nextCursor,
   };
 }
 

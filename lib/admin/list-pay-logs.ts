@@ -6,16 +6,16 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders, payLogs, users } from '@/db/schema';
 import type { PayLogFilter } from './filters';
+import { belowCursor, keysetPage, type KeysetPage } from './keyset-page';
 
-function conditions(filter: Omit<PayLogFilter, 'limit'>): SQL[] {
-  const where: SQL[] = [];
+function conditions(filter: Omit<PayLogFilter, 'limit'>): (SQL | undefined)[] {
+  const where: (SQL | undefined)[] = [belowCursor(payLogs.id, filter.cursor)];
   if (filter.orderNo) where.push(eq(payLogs.orderNo, filter.orderNo));
   if (filter.state) where.push(eq(payLogs.tradeState, filter.state));
   if (filter.verdict) where.push(eq(payLogs.verdict, filter.verdict));
   if (filter.user) where.push(eq(users.username, filter.user));
   if (filter.from) where.push(gte(payLogs.createdAt, filter.from));
   if (filter.to) where.push(lt(payLogs.createdAt, filter.to));
-  if (filter.cursor) where.push(lt(payLogs.id, filter.cursor));
   return where;
 }
 
@@ -46,10 +46,8 @@ function select(filter: Omit<PayLogFilter, 'limit'>, limit: number) {
 
 export type PayLogRow = Awaited<ReturnType<typeof select>>[number];
 
-export async function listPayLogs(filter: PayLogFilter): Promise<{ items: PayLogRow[]; nextCursor: string | null }> {
-  const rows = await select(filter, filter.limit + 1);
-  const items = rows.slice(0, filter.limit);
-  return { items, nextCursor: rows.length > filter.limit ? String(items[items.length - 1].id) : null };
+export function listPayLogs(filter: PayLogFilter): Promise<KeysetPage<PayLogRow>> {
+  return keysetPage(filter.limit, (limit) => select(filter, limit));
 }
 
 /** Every row the filter matches, newest first, in keyset batches: an export holds one batch at a time. */

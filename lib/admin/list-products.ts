@@ -2,20 +2,10 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { products } from '@/db/schema';
+import { productFields } from '@/lib/catalog/products';
 import { AppError } from '@/lib/errors';
 
-const adminProductFields = {
-  id: products.id,
-  slug: products.slug,
-  name: products.name,
-  description: products.description,
-  category: products.category,
-  priceFen: products.priceFen,
-  stock: products.stock,
-  imageUrl: products.imageUrl,
-  createdAt: products.createdAt,
-  archivedAt: products.archivedAt,
-};
+const adminProductFields = { ...productFields, createdAt: products.createdAt, archivedAt: products.archivedAt };
 
 export function listAllProducts() {
   return getDb()

@@ -5,6 +5,7 @@
 // data on success. Fields go as JSON; a form with a file goes as multipart.
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { submitJson } from '@/app/_components/submit-json';
 
 interface Props {
   endpoint: string;
@@ -38,27 +39,16 @@ export function ApiForm({ endpoint, method = 'POST', multipart, submitLabel, bus
     setBusy(true);
     setError(null);
     setSuccess(null);
-    try {
-      const res = await fetch(endpoint, {
-        method,
-        ...(multipart
-          ? { body: data }
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries([...data].filter(([, v]) => typeof v === 'string'))) }),
-      });
-      const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (!res.ok) {
-        setError(typeof body.error === 'string' ? body.error : `The server answered ${res.status}`);
-        return;
-      }
-      if (resetOnSuccess) form.reset();
-      setSuccess(done ?? 'Saved');
-      if (redirectTo) router.push(redirectTo.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(body[k] ?? ''))));
-      else router.refresh();
-    } catch {
-      setError('Could not reach the server');
-    } finally {
-      setBusy(false);
+    const reply = await submitJson<Record<string, unknown>>(endpoint, method, multipart ? data : Object.fromEntries([...data].filter(([, v]) => typeof v === 'string')));
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.status === 0 ? 'Could not reach the server' : (reply.error ?? `The server answered ${reply.status}`));
+      return;
     }
+    if (resetOnSuccess) form.reset();
+    setSuccess(done ?? 'Saved');
+    if (redirectTo) router.push(redirectTo.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(reply.data[k] ?? ''))));
+    else router.refresh();
   }
 
   return (

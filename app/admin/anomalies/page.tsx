@@ -7,6 +7,7 @@ import { ANOMALY_KIND_LABEL, listAnomalies } from '@/lib/admin/anomalies';
 import { formatFen } from '@/lib/money';
 import { ApiForm } from '../_components/api-form';
 import { Badge } from '../_components/badge';
+import { FilterError } from '../_components/filter-form';
 import { formatTime, readFilters, type SearchParams } from '../_components/format';
 import { requireAdminPage } from '../_components/guard';
 import { Pager } from '../_components/pager';
@@ -34,11 +35,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
           Resolved
         </Link>
       </nav>
-      {error && (
-        <div className="adm-alert adm-alert--error" role="alert">
-          {error}
-        </div>
-      )}
+      <FilterError error={error} />
       {result && result.items.length === 0 && <p className="adm-empty">{status === 'open' ? 'Nothing to review.' : 'Nothing resolved yet.'}</p>}
       {result && result.items.length > 0 && (
         <ul className="adm-anomalies" data-testid="anomaly-list">

@@ -5,6 +5,7 @@ import { ORDER_STATUSES, orderFilterSchema } from '@/lib/admin/filters';
 import { listOrders } from '@/lib/admin/list-orders';
 import { formatFen } from '@/lib/money';
 import { Badge } from '../_components/badge';
+import { DateRange, FilterError, FilterForm, SelectFilter, TextFilter } from '../_components/filter-form';
 import { formatTime, readFilters, type SearchParams } from '../_components/format';
 import { requireAdminPage } from '../_components/guard';
 import { Pager } from '../_components/pager';
@@ -19,38 +20,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1 className="adm-title">Orders</h1>
-      <form className="adm-filters" method="get" data-testid="order-filters">
-        <label>
-          Status
-          <select name="status" defaultValue={query.status ?? ''}>
-            <option value="">any</option>
-            {ORDER_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Shopper
-          <input name="user" defaultValue={query.user} placeholder="username" autoComplete="off" />
-        </label>
-        <label>
-          Created from
-          <input type="date" name="from" defaultValue={query.from} />
-        </label>
-        <label>
-          to
-          <input type="date" name="to" defaultValue={query.to} />
-        </label>
-        <button type="submit" className="adm-button adm-button--primary">
-          Filter
-        </button>
-        <Link href="/admin/orders">Clear</Link>
-      </form>
-      {error && (
-        <div className="adm-alert adm-alert--error" role="alert">
-          {error}
-        </div>
-      )}
+      <FilterForm testId="order-filters" clearHref="/admin/orders">
+        <SelectFilter label="Status" name="status" value={query.status} options={ORDER_STATUSES} />
+        <TextFilter label="Shopper" name="user" value={query.user} placeholder="username" />
+        <DateRange label="Created from" from={query.from} to={query.to} />
+      </FilterForm>
+      <FilterError error={error} />
       {result && result.items.length === 0 && <p className="adm-empty">No orders match.</p>}
       {result && result.items.length > 0 && (
         <div className="adm-table-wrap">

@@ -1,9 +1,9 @@
 // /admin/pay-logs – every payment message by date, trade state, verdict, shopper or order, newest
 // first, and the same filter as a CSV download.
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { payLogFilterSchema, TRADE_STATES, VERDICTS } from '@/lib/admin/filters';
 import { listPayLogs } from '@/lib/admin/list-pay-logs';
+import { DateRange, FilterError, FilterForm, SelectFilter, TextFilter } from '../_components/filter-form';
 import { queryString, readFilters, type SearchParams } from '../_components/format';
 import { requireAdminPage } from '../_components/guard';
 import { Pager } from '../_components/pager';
@@ -20,50 +20,15 @@ export default async function PayLogsPage({ searchParams }: { searchParams: Sear
   return (
     <>
       <h1 className="adm-title">Pay logs</h1>
-      <form className="adm-filters" method="get" data-testid="pay-log-filters">
-        <label>
-          From
-          <input type="date" name="from" defaultValue={query.from} />
-        </label>
-        <label>
-          to
-          <input type="date" name="to" defaultValue={query.to} />
-        </label>
-        <label>
-          Trade state
-          <select name="state" defaultValue={query.state ?? ''}>
-            <option value="">any</option>
-            {TRADE_STATES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Verdict
-          <select name="verdict" defaultValue={query.verdict ?? ''}>
-            <option value="">any</option>
-            {VERDICTS.map((v) => (
-              <option key={v}>{v}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Shopper
-          <input name="user" defaultValue={query.user} placeholder="username" autoComplete="off" />
-        </label>
-        <label>
-          Order
-          <input name="orderNo" defaultValue={query.orderNo} placeholder="order no." autoComplete="off" />
-        </label>
-        <button type="submit" className="adm-button adm-button--primary">
-          Filter
-        </button>
-        <Link href="/admin/pay-logs">Clear</Link>
-      </form>
+      <FilterForm testId="pay-log-filters" clearHref="/admin/pay-logs">
+        <DateRange label="From" from={query.from} to={query.to} />
+        <SelectFilter label="Trade state" name="state" value={query.state} options={TRADE_STATES} />
+        <SelectFilter label="Verdict" name="verdict" value={query.verdict} options={VERDICTS} />
+        <TextFilter label="Shopper" name="user" value={query.user} placeholder="username" />
+        <TextFilter label="Order" name="orderNo" value={query.orderNo} placeholder="order no." />
+      </FilterForm>
       {error ? (
-        <div className="adm-alert adm-alert--error" role="alert">
-          {error}
-        </div>
+        <FilterError error={error} />
       ) : (
         <p className="adm-toolbar">
           <a className="adm-button" href={`/api/admin/pay-logs${queryString({ ...csvQuery, format: 'csv' })}`} download data-testid="csv-download">

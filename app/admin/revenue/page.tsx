@@ -7,6 +7,7 @@ import { revenueReport } from '@/lib/admin/revenue-report';
 import { addDays, localDate } from '@/lib/admin/zoned-time';
 import { getEnv } from '@/lib/env';
 import { formatFen } from '@/lib/money';
+import { DateRange, FilterError, FilterForm, SelectFilter } from '../_components/filter-form';
 import { queryString, readFilters, type SearchParams } from '../_components/format';
 import { requireAdminPage } from '../_components/guard';
 import { RevenueChart } from '../_components/revenue-chart';
@@ -51,27 +52,10 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
   return (
     <>
       <h1 className="adm-title">Revenue</h1>
-      <form className="adm-filters" method="get" data-testid="revenue-filters">
-        <label>
-          Group by
-          <select name="groupBy" defaultValue={query.groupBy ?? 'day'}>
-            <option value="day">day</option>
-            <option value="month">month</option>
-            <option value="quarter">quarter</option>
-          </select>
-        </label>
-        <label>
-          Paid from
-          <input type="date" name="from" defaultValue={query.from} />
-        </label>
-        <label>
-          to
-          <input type="date" name="to" defaultValue={query.to} />
-        </label>
-        <button type="submit" className="adm-button adm-button--primary">
-          Show
-        </button>
-      </form>
+      <FilterForm testId="revenue-filters" submitLabel="Show">
+        <SelectFilter label="Group by" name="groupBy" value={query.groupBy ?? 'day'} options={['day', 'month', 'quarter']} any={false} />
+        <DateRange label="Paid from" from={query.from} to={query.to} />
+      </FilterForm>
       <p className="adm-presets">
         {presets.map(({ label, ...p }) => (
           <Link key={label} href={`/admin/revenue${queryString(p)}`}>
@@ -80,11 +64,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
         ))}
         <span className="adm-muted">Days, months and quarters in {timeZone}; each paid order counted once, when it was paid.</span>
       </p>
-      {error && (
-        <div className="adm-alert adm-alert--error" role="alert">
-          {error}
-        </div>
-      )}
+      <FilterError error={error} />
       {report && total && (
         <>
           <RevenueChart rows={report.rows} groupBy={groupBy} />

@@ -62,4 +62,13 @@ describe('accounts', () => {
     expect((await client.get('/api/orders')).status).toBe(401);
     expect((await client.get('/api/admin/pay-logs')).status).toBe(401);
   });
+
+  it('answers 413 {error} for a JSON body over 16 KB and creates no account', async () => {
+    const username = uniqueName();
+    const tooLarge = await new ApiClient(base).post('/api/users', { username, password, padding: 'x'.repeat(16 * 1024) });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error).toEqual(expect.any(String));
+    expect(tooLarge.headers.getSetCookie()).toEqual([]);
+    expect((await new ApiClient(base).post('/api/session', { username, password })).status).toBe(401);
+  });
 });

@@ -111,4 +111,15 @@ describe('POST /api/orders', () => {
     expect(res.status).toBe(429);
     expect(await stockOf(base, cheapest.id)).toBe(before);
   });
+
+  it('answers 413 {error} for a JSON body over 16 KB and creates no order', async () => {
+    const shopper = await newShopper(base);
+    const [a] = await twoProducts();
+    const before = await stockOf(base, a.id);
+    const res = await shopper.post('/api/orders', { items: [{ productId: a.id, quantity: 1 }], padding: 'x'.repeat(16 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toEqual(expect.any(String));
+    expect(await stockOf(base, a.id)).toBe(before);
+    expect((await shopper.get('/api/orders')).body.items).toEqual([]);
+  });
 });

@@ -1,13 +1,14 @@
 // POST /api/wxpay/notify – WeChat Pay v2 payment notification (XML). Answers SUCCESS only after the
 // outcome is committed; FAIL (so WeChat retries) for anything refused; 5xx only when nothing could
 // be stored.
+import { readCappedText } from '@/lib/http/read-capped-body';
 import { handleNotify } from '@/lib/payments/handle-notify';
 import { MAX_XML_BYTES, notifyReply } from '@/lib/wechatpay';
-import { readText } from '@/app/_server/http';
 
 export async function POST(request: Request) {
   try {
-    const { text, tooLarge } = await readText(request, MAX_XML_BYTES);
+    const { ok, text } = await readCappedText(request, MAX_XML_BYTES);
+    const tooLarge = !ok;
     const outcome = await handleNotify(text, { tooLarge });
     return xml(notifyReply(outcome.acknowledge ? 'SUCCESS' : 'FAIL', outcome.message), tooLarge ? 413 : 200);
   } catch (err) {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { idParam } from '@/lib/admin/filters';
 import { MAX_IMAGE_BYTES, saveProductImage } from '@/lib/catalog/product-image';
 import { AppError } from '@/lib/errors';
-import { parseWith, readBytes, respond } from '@/app/_server/http';
+import { readCappedBytes } from '@/lib/http/read-capped-body';
+import { parseWith, respond } from '@/app/_server/http';
 import { requireAdmin } from '@/app/_server/session';
 
 // Room for the multipart boundaries and headers around the file.
@@ -20,8 +21,8 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
 }
 
 async function readImageFile(request: Request): Promise<File> {
-  const { bytes, tooLarge } = await readBytes(request, BODY_LIMIT);
-  if (tooLarge) throw new AppError('too_large', 'The image is larger than 2 MB');
+  const { ok, bytes } = await readCappedBytes(request, BODY_LIMIT);
+  if (!ok) throw new AppError('too_large', 'The image is larger than 2 MB');
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();

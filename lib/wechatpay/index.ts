@@ -15,3 +15,36 @@ export { isSignType, nonce, sign, signMessage, verify } from './sign';
 export { formatWxTime, parseWxTime } from './time';
 export type * from './types';
 export { buildXml, MAX_XML_BYTES, parseXml } from './xml';
+// Refunds (spec §7–§9): merchant certificate, secapi transport, refund/refundquery, refund notify.
+export { createMerchantAgent, validateMerchantCertificate, WxCertificateError } from './certificate';
+export type { CertificateProblem, MerchantCertificate } from './certificate';
+export { formatWxDateTime, parseWxDateTime } from './datetime';
+export { createRefundClient, isRefundStatus, REFUND_ERROR_CODES, toRefundQueryResult, toRefundResult, WxRefundError } from './refund';
+export type {
+  RefundClient,
+  RefundClientConfig,
+  RefundInput,
+  RefundQuery,
+  RefundQueryResult,
+  RefundRecord,
+  RefundResult,
+  RefundRetry,
+  RefundStatus,
+  RefundTarget,
+  WxRefundQueryRequest,
+  WxRefundQueryResponse,
+  WxRefundRequest,
+  WxRefundResponse,
+} from './refund';
+export { buildRefundNotify, decryptRefundInfo, encryptRefundInfo, parseRefundNotify } from './refund-notify';
+export type {
+  RefundNotification,
+  RefundNotifyExpectation,
+  RefundNotifyRejection,
+  RefundNotifyResult,
+  RefundNotifyStatus,
+  WxRefundNotify,
+  WxRefundNotifyInfo,
+} from './refund-notify';
+export { createSecapiTransport, WxCertificateRejectedError } from './secapi';
+export type { CertificateRejection, SecapiReply, SecapiTransport } from './secapi';

@@ -48,3 +48,26 @@ export type {
 } from './refund-notify';
 export { createSecapiTransport, WxCertificateRejectedError } from './secapi';
 export type { CertificateRejection, SecapiReply, SecapiTransport } from './secapi';
+// Reconciliation (spec §10): downloadbill and the bill text.
+export {
+  BILL_COLUMNS_24,
+  BILL_COLUMNS_27,
+  BILL_SUMMARY_COLUMNS_24,
+  BILL_SUMMARY_COLUMNS_27,
+  billFeeFen,
+  formatBill,
+  parseBill,
+  summarizeBill,
+  WxBillFormatError,
+} from './bill';
+export type { Bill, BillRow, BillSummary } from './bill';
+export { createBillClient, MAX_BILL_BYTES, toDownloadBillResult, WxDownloadBillError } from './download-bill';
+export type {
+  BillClient,
+  BillType,
+  DownloadBillInput,
+  DownloadBillResult,
+  WxDownloadBillFailure,
+  WxDownloadBillRequest,
+} from './download-bill';
+export { formatYuan, parseYuan, roundDiv } from './yuan';

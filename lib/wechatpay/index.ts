@@ -71,3 +71,27 @@ export type {
   WxDownloadBillRequest,
 } from './download-bill';
 export { formatYuan, parseYuan, roundDiv } from './yuan';
+// Native mode 1 (spec §12): product QR, scan callback and its reply, always MD5.
+export {
+  buildBizPayUrl,
+  buildNativeCallback,
+  nativeCallbackRefusal,
+  nativeCallbackReply,
+  parseBizPayUrl,
+  parseNativeCallback,
+  parseNativeCallbackReply,
+} from './native-mode1';
+export type {
+  BizPayUrl,
+  BizPayUrlInput,
+  BizPayUrlResult,
+  MerchantIdentity,
+  NativeCallback,
+  NativeCallbackAnswer,
+  NativeCallbackReplyResult,
+  NativeCallbackResult,
+  NativeRejection,
+  WxBizPayUrlFields,
+  WxNativeCallback,
+  WxNativeCallbackReply,
+} from './native-mode1';

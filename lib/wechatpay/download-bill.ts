@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { postBytes, signedRequestXml } from './envelope';
+import { postBytes, signedRequestXml, type WxRequestEnvelope } from './envelope';
 import { WechatPayError, WxProtocolError } from './errors';
 import { parseWxTime } from './time';
 import type { WechatPayConfig } from './types';
@@ -13,12 +13,7 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 
 // Wire types (spec §10). The success reply is not XML and not signed; a failure is unsigned XML with `error_code`.
 
-export interface WxDownloadBillRequest {
-  appid: string;
-  mch_id: string;
-  nonce_str: string;
-  sign_type?: string;
-  sign?: string;
+export interface WxDownloadBillRequest extends WxRequestEnvelope {
   bill_date: string;
   bill_type: string;
   tar_type?: string;

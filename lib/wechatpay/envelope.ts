@@ -12,6 +12,15 @@ export interface EnvelopeConfig {
   signType: SignType;
 }
 
+/** The fields every signed request carries before its own (spec §2–§3). */
+export interface WxRequestEnvelope {
+  appid: string;
+  mch_id: string;
+  nonce_str: string;
+  sign_type?: string;
+  sign?: string;
+}
+
 /** The request fields an endpoint adds to the envelope every call shares. */
 export type BusinessFields<T> = WxOutgoing<Omit<T, 'appid' | 'mch_id' | 'nonce_str' | 'sign_type' | 'sign'>>;
 

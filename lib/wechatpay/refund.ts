@@ -1,7 +1,7 @@
 import { parseFen } from './amount';
 import { validateMerchantCertificate, type MerchantCertificate } from './certificate';
 import { parseWxDateTime } from './datetime';
-import { checkSignedReply, postBytes, signedRequestXml, type EnvelopeConfig } from './envelope';
+import { checkSignedReply, postBytes, signedRequestXml, type EnvelopeConfig, type WxRequestEnvelope } from './envelope';
 import { WechatPayError, WxBusinessError } from './errors';
 import {
   createSecapiTransport,
@@ -19,12 +19,7 @@ const MAX_REFUND_PAGES = 10;
 
 // Wire types (spec §7, §8): field names and string values exactly as in the XML.
 
-export interface WxRefundRequest {
-  appid: string;
-  mch_id: string;
-  nonce_str: string;
-  sign_type?: string;
-  sign?: string;
+export interface WxRefundRequest extends WxRequestEnvelope {
   transaction_id?: string;
   out_trade_no?: string;
   out_refund_no: string;
@@ -51,12 +46,7 @@ export interface WxRefundResponse extends WxResponseEnvelope {
   coupon_refund_count?: string;
 }
 
-export interface WxRefundQueryRequest {
-  appid: string;
-  mch_id: string;
-  nonce_str: string;
-  sign_type?: string;
-  sign?: string;
+export interface WxRefundQueryRequest extends WxRequestEnvelope {
   transaction_id?: string;
   out_trade_no?: string;
   out_refund_no?: string;

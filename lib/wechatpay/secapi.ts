@@ -44,17 +44,16 @@ export function createSecapiTransport(certificate: MerchantCertificate): SecapiT
 /**
  * not_sent / not_trusted: WeChat's front end answered HTTP 400 (no client certificate, or one it does not trust);
  * not_match: return_code FAIL `certificate not match` (another merchant's certificate);
- * server_not_trusted: we do not trust the server's certificate; handshake_refused: the server ended the TLS handshake.
+ * server_not_trusted: we do not trust the server's certificate.
  * In every case WeChat processed nothing, so the same out_refund_no can be sent once the certificate is fixed.
  */
-export type CertificateRejection = 'not_sent' | 'not_trusted' | 'not_match' | 'server_not_trusted' | 'handshake_refused';
+export type CertificateRejection = 'not_sent' | 'not_trusted' | 'not_match' | 'server_not_trusted';
 
 const REJECTION_ADVICE: Record<CertificateRejection, string> = {
   not_sent: 'WeChat Pay says no client certificate was sent (HTTP 400 "No required SSL certificate was sent")',
   not_trusted: 'WeChat Pay does not accept the merchant certificate (HTTP 400 "The SSL certificate error")',
   not_match: 'WeChat Pay says the merchant certificate belongs to another mch_id ("certificate not match")',
   server_not_trusted: "the secapi server's TLS certificate is not trusted (check WXPAY_SECAPI_BASE_URL and the CA)",
-  handshake_refused: 'the secapi server refused the merchant certificate during the TLS handshake',
 };
 
 export class WxCertificateRejectedError extends WxProtocolError {
@@ -91,10 +90,7 @@ export function secapiTransportError(err: unknown, url: string, signal: AbortSig
   if (typeof code === 'string' && SERVER_CERT_CODES.has(code)) {
     return new WxCertificateRejectedError('server_not_trusted', `${code} from ${url}`, err);
   }
-  // OpenSSL alerts such as ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED or ..._ALERT_UNKNOWN_CA / _BAD_CERTIFICATE.
-  if (typeof code === 'string' && /^ERR_SSL_.*ALERT_(CERTIFICATE|UNKNOWN_CA|BAD_CERTIFICATE|HANDSHAKE_FAILURE)/.test(code)) {
-    return new WxCertificateRejectedError('handshake_refused', `${code} from ${url}`, err);
-  }
+  // A dropped or reset handshake looks the same as a network failure (WeChat answers certificate problems over HTTP).
   return new WxNetworkError('NETWORK_ERROR', `POST ${url} failed`, err);
 }
 

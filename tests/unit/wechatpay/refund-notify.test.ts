@@ -9,7 +9,7 @@ import {
   parseRefundNotify,
   type RefundNotifyExpectation,
 } from '@/lib/wechatpay/refund-notify';
-import { buildXml } from '@/lib/wechatpay/xml';
+import { buildXml, parseXml } from '@/lib/wechatpay/xml';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -60,6 +60,11 @@ describe('parseRefundNotify', () => {
       },
     });
     expect(decryptRefundInfo(fixture('refund-notify.req_info'), KEY)).toBe(fixture('refund-notify.root.xml'));
+  });
+
+  it('encrypts exactly as openssl enc does (ECB is deterministic)', () => {
+    const fields = parseXml(fixture('refund-notify.root.xml').replace('<root>', '<xml>').replace('</root>', '</xml>'));
+    expect(encryptRefundInfo(fields, KEY)).toBe(fixture('refund-notify.req_info'));
   });
 
   // Vector of silenceper/wechat pay/notify/refund_test.go (from https://studygolang.com/articles/11811): a real

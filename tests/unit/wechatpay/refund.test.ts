@@ -203,6 +203,25 @@ describe('refund over mutual TLS', () => {
     expect(err).toMatchObject({ rejection: 'server_not_trusted' });
   });
 
+  // WeChat's front end asks for a certificate but answers over HTTP (above); a server that drops the connection
+  // instead is indistinguishable from a network failure, so it stays one (the same out_refund_no is sent again).
+  it('treats a server dropping the handshake as a network error', async () => {
+    const strict = createServer(
+      { key: certs.serverKeyPem, cert: certs.serverCertPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: true },
+      (_req, res) => res.end(),
+    );
+    await new Promise<void>((resolve) => strict.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `https://127.0.0.1:${(strict.address() as AddressInfo).port}`;
+      const err = await rejection(client({ certPem: certs.strangerCertPem, keyPem: certs.strangerKeyPem }, { secapiBaseUrl: url }).refund(REFUND));
+      expect(err).toBeInstanceOf(WxNetworkError);
+      expect(err).toMatchObject({ code: 'NETWORK_ERROR' });
+    } finally {
+      strict.closeAllConnections();
+      await new Promise((resolve) => strict.close(resolve));
+    }
+  });
+
   it('turns a stalled reply into a TIMEOUT WxNetworkError', async () => {
     respond = () => undefined;
     const err = await rejection(client({}, { timeoutMs: 300 }).refund(REFUND));

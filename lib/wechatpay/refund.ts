@@ -10,7 +10,7 @@ import {
   WxCertificateRejectedError,
   type SecapiTransport,
 } from './secapi';
-import type { SignType, WxFields, WxResponseEnvelope } from './types';
+import type { WxFields, WxResponseEnvelope } from './types';
 import { MAX_XML_BYTES, parseXml } from './xml';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -190,7 +190,6 @@ export class WxRefundError extends WxBusinessError {
 }
 
 export interface RefundClientConfig extends EnvelopeConfig {
-  signType: SignType;
   /** refundquery goes here (no certificate), e.g. https://api.mch.weixin.qq.com or the sandbox's base URL. */
   baseUrl: string;
   /** `/secapi/pay/refund` goes here over mutual TLS (WXPAY_SECAPI_BASE_URL). */

@@ -19,7 +19,15 @@ export { buildXml, MAX_XML_BYTES, parseXml } from './xml';
 export { createMerchantAgent, validateMerchantCertificate, WxCertificateError } from './certificate';
 export type { CertificateProblem, MerchantCertificate } from './certificate';
 export { formatWxDateTime, parseWxDateTime } from './datetime';
-export { createRefundClient, isRefundStatus, REFUND_ERROR_CODES, toRefundQueryResult, toRefundResult, WxRefundError } from './refund';
+export {
+  createRefundClient,
+  isRefundStatus,
+  REFUND_ERROR_CODES,
+  refundQueryFields,
+  toRefundQueryResult,
+  toRefundResult,
+  WxRefundError,
+} from './refund';
 export type {
   RefundClient,
   RefundClientConfig,

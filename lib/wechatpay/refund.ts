@@ -1,6 +1,6 @@
 import { parseFen } from './amount';
 import { validateMerchantCertificate, type MerchantCertificate } from './certificate';
-import { parseWxDateTime } from './datetime';
+import { formatWxDateTime, parseWxDateTime } from './datetime';
 import { checkSignedReply, postBytes, signedRequestXml, type EnvelopeConfig, type WxRequestEnvelope } from './envelope';
 import { WechatPayError, WxBusinessError } from './errors';
 import {
@@ -387,4 +387,31 @@ export function toRefundQueryResult(fields: WxFields): RefundQueryResult {
     refunds,
     raw: fields,
   };
+}
+
+/** Domain → wire for §8's business fields: how the sandbox answers refundquery (the inverse of toRefundQueryResult). */
+export function refundQueryFields(
+  result: Omit<RefundQueryResult, 'raw'>,
+): Record<string, string | number | undefined> {
+  const fields: Record<string, string | number | undefined> = {
+    total_refund_count: result.totalRefundCount,
+    transaction_id: result.transactionId,
+    out_trade_no: result.outTradeNo,
+    total_fee: result.totalFee,
+    cash_fee: result.cashFee,
+    refund_count: result.refunds.length,
+  };
+  result.refunds.forEach((refund, n) => {
+    fields[`out_refund_no_${n}`] = refund.outRefundNo;
+    fields[`refund_id_${n}`] = refund.refundId;
+    fields[`refund_channel_${n}`] = refund.refundChannel;
+    fields[`refund_fee_${n}`] = refund.refundFee;
+    fields[`settlement_refund_fee_${n}`] = refund.settlementRefundFee;
+    fields[`coupon_refund_fee_${n}`] = refund.couponRefundFee;
+    fields[`refund_status_${n}`] = refund.refundStatus;
+    fields[`refund_account_${n}`] = refund.refundAccount;
+    fields[`refund_recv_accout_${n}`] = refund.refundRecvAccout;
+    fields[`refund_success_time_${n}`] = refund.successTime && formatWxDateTime(refund.successTime);
+  });
+  return fields;
 }

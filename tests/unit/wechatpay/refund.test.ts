@@ -7,6 +7,8 @@ import { WechatPayError, WxNetworkError, WxProtocolError, WxSignatureError } fro
 import {
   createRefundClient,
   REFUND_ERROR_CODES,
+  refundQueryFields,
+  toRefundQueryResult,
   WxRefundError,
   type RefundClientConfig,
   type RefundInput,
@@ -331,6 +333,25 @@ describe('refundQuery', () => {
       },
       expect.objectContaining({ outRefundNo: 'R2', refundStatus: 'PROCESSING', successTime: undefined }),
     ]);
+  });
+
+  it('writes the indexed fields back (the sandbox side)', async () => {
+    const { c } = fakeQuery(() => ({
+      out_trade_no: 'ORDER0001',
+      transaction_id: 'T1',
+      total_fee: 600,
+      refund_count: 2,
+      total_refund_count: 2,
+      ...refundFields(0, 1),
+      ...refundFields(1, 2, 'CHANGE'),
+    }));
+    const { raw, ...result } = await c.refundQuery({ outTradeNo: 'ORDER0001' });
+    const written = refundQueryFields(result);
+    expect(Object.fromEntries(Object.entries(written).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))).toEqual(
+      Object.fromEntries(Object.entries(raw).filter(([k]) => !['return_code', 'return_msg', 'appid', 'mch_id', 'nonce_str', 'result_code', 'sign'].includes(k))),
+    );
+    const reread = toRefundQueryResult(Object.fromEntries(Object.entries(written).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))));
+    expect({ ...reread, raw: undefined }).toEqual({ ...result, raw: undefined });
   });
 
   it('pages with offset until total_refund_count is reached', async () => {

@@ -14,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
-import type { Verdict } from './verdicts';
+import type { Verdict } from './pay-log-vocabulary';
 
 export interface PaymentFact {
   orderNo: string;

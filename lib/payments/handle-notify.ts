@@ -4,10 +4,14 @@
 // from a retry.
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
-import { parseNotify, WxXmlError, type WxFields } from '@/lib/wechatpay';
+import type { PaymentNotification, WxFields } from '@/lib/wechatpay';
 import { applyPayment } from './apply-payment';
-import type { Verdict } from './verdicts';
-import { notifyExpectation } from './wechatpay';
+import type { Verdict } from './pay-log-vocabulary';
+
+/** How one protocol version authenticates a notify body (v2: ./v2-notify-protocol.ts). Never throws for bad input. */
+export interface NotifyProtocol {
+  parse(body: string): { ok: true; notification: PaymentNotification } | { ok: false; reason: string; fields: WxFields };
+}
 
 export interface NotifyOutcome {
   acknowledge: boolean;
@@ -19,16 +23,10 @@ export interface NotifyOutcome {
 /** How much of a body we could not parse is kept for the operator. */
 const UNPARSED_KEEP = 2048;
 
-export async function handleNotify(body: string, opts: { tooLarge?: boolean } = {}): Promise<NotifyOutcome> {
+export async function handleNotify(body: string, protocol: NotifyProtocol, opts: { tooLarge?: boolean } = {}): Promise<NotifyOutcome> {
   if (opts.tooLarge) return reject({ unparsed: body.slice(0, UNPARSED_KEEP) }, 'body larger than 64 KB');
 
-  let result;
-  try {
-    result = parseNotify(body, notifyExpectation());
-  } catch (err) {
-    if (err instanceof WxXmlError) return reject({ unparsed: body.slice(0, UNPARSED_KEEP) }, err.message);
-    throw err;
-  }
+  const result = protocol.parse(body);
   if (!result.ok) return reject(result.fields, result.reason);
 
   const n = result.notification;

@@ -2,13 +2,14 @@
 // outcome is committed; FAIL (so WeChat retries) for anything refused; 5xx only when nothing could
 // be stored.
 import { handleNotify } from '@/lib/payments/handle-notify';
+import { v2NotifyProtocol } from '@/lib/payments/v2-notify-protocol';
 import { MAX_XML_BYTES, notifyReply } from '@/lib/wechatpay';
 import { readText } from '@/app/_server/http';
 
 export async function POST(request: Request) {
   try {
     const { text, tooLarge } = await readText(request, MAX_XML_BYTES);
-    const outcome = await handleNotify(text, { tooLarge });
+    const outcome = await handleNotify(text, v2NotifyProtocol, { tooLarge });
     return xml(notifyReply(outcome.acknowledge ? 'SUCCESS' : 'FAIL', outcome.message), tooLarge ? 413 : 200);
   } catch (err) {
     console.error('notify could not be recorded', err);

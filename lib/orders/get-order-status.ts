@@ -5,12 +5,13 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isFinalOrderStatus, type OrderStatus as OrderStatusValue } from './order-status';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { WechatPayError } from '@/lib/wechatpay';
 
 export interface OrderStatus {
   orderNo: string;
-  status: 'pending' | 'paid' | 'closed';
+  status: OrderStatusValue;
   totalFee: number;
   paidAt: Date | null;
   expiresAt: Date;
@@ -23,7 +24,7 @@ const QUERY_EVERY = sql`interval '10 seconds'`;
 export async function getOrderStatus(orderNo: string, userId: number): Promise<OrderStatus> {
   const order = await read(orderNo, userId);
   // An old order polled within the last 10 s is answered from the read alone, without a write.
-  if (order.status !== 'pending' || !queryDue(order) || !order.queryClaimable) return order;
+  if (isFinalOrderStatus(order.status) || !queryDue(order) || !order.queryClaimable) return order;
 
   const db = getDb();
   const [claimed] = await db

@@ -4,7 +4,7 @@
 // from a retry.
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
-import type { PaymentNotification, WxFields } from '@/lib/wechatpay';
+import type { PaymentNotification, TradeState, WxFields } from '@/lib/wechatpay';
 import { applyPayment } from './apply-payment';
 import type { Verdict } from './pay-log-vocabulary';
 
@@ -58,7 +58,7 @@ async function reject(raw: WxFields, reason: string): Promise<NotifyOutcome> {
 
 // Rejected messages are stored as received but never trusted: the order number and amount are
 // copied only so an operator can search for them.
-async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeState: string) {
+async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeState: TradeState) {
   // PostgreSQL refuses NUL in text and jsonb; an attacker's bytes must still be storable.
   const clean = (s: string) => s.replace(/\u0000/g, '\uFFFD').slice(0, UNPARSED_KEEP);
   const raw = Object.fromEntries(Object.entries(untrusted).map(([k, v]) => [clean(k), clean(v)]));

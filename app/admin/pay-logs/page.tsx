@@ -2,7 +2,9 @@
 // first, and the same filter as a CSV download.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { payLogFilterSchema, TRADE_STATES, VERDICTS } from '@/lib/admin/filters';
+import { payLogFilterSchema } from '@/lib/admin/filters';
+import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
+import { TRADE_STATES } from '@/lib/wechatpay';
 import { listPayLogs } from '@/lib/admin/list-pay-logs';
 import { queryString, readFilters, type SearchParams } from '../_components/format';
 import { requireAdminPage } from '../_components/guard';

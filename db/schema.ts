@@ -190,13 +190,8 @@ export const anomalyResolutions = pgTable(
   (t) => [uniqueIndex('anomaly_resolutions_pay_log_id_key').on(t.payLogId)],
 );
 
-export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;
-export type OrderItem = typeof orderItems.$inferSelect;
-export type PayLog = typeof payLogs.$inferSelect;
-export type ProductImage = typeof productImages.$inferSelect;
-export type AnomalyResolution = typeof anomalyResolutions.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // The built-in WeChat Pay sandbox. It plays WeChat's servers: the shop never reads these tables

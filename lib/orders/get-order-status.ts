@@ -5,9 +5,10 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { isFinalOrderStatus, type OrderStatus as OrderStatusValue } from './order-status';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { WechatPayError } from '@/lib/wechatpay';
+// The module's own OrderStatus is the route's reply; the vocabulary's word is the status field.
+import { isFinalOrderStatus, type OrderStatus as OrderStatusValue } from './order-status';
 
 export interface OrderStatus {
   orderNo: string;

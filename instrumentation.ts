@@ -3,5 +3,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./lib/server/start');
-  await startServer();
+  const env = await startServer();
+  if (env.WXPAY_MODE === 'sandbox') {
+    // Wired here, not in lib/server, so the shop has no import edge into the sandbox; loaded only
+    // in sandbox mode, so a live server never runs sandbox code.
+    const { startNotifyWorker } = await import('./lib/sandbox/notify-worker');
+    startNotifyWorker();
+  }
 }

@@ -16,7 +16,7 @@ import { listPayLogs } from '@/lib/admin/list-pay-logs';
 import { payLogsCsv } from '@/lib/admin/pay-logs-csv';
 import { revenueReport } from '@/lib/admin/revenue-report';
 import { addDays, localDate } from '@/lib/admin/zoned-time';
-import { getEnv } from '@/lib/env';
+import { ensureSandboxSecrets, getEnv } from '@/lib/env';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 50;
@@ -28,6 +28,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
+  // A process start like the server's: sandbox mode reads its generated secrets from DATA_DIR.
+  ensureSandboxSecrets();
   if (!getEnv().DATABASE_URL) throw new Error('Set DATABASE_URL to the seeded PostgreSQL database');
   const tz = getEnv().REPORT_TZ;
   const today = localDate(new Date(), tz);

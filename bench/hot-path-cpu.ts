@@ -42,6 +42,7 @@ async function main() {
     const { verifySessionToken, sessionCookieFrom } = await import('@/lib/auth/session');
     const { getOrderStatus } = await import('@/lib/orders/get-order-status');
     const { handleNotify } = await import('@/lib/payments/handle-notify');
+    const { v2NotifyProtocol } = await import('@/lib/payments/v2-notify-protocol');
     const { getDatabase } = await import('@/db');
     const bodies = orders.map((o) => notifyXml(o));
     const status = (i: number) => {
@@ -52,8 +53,8 @@ async function main() {
     };
     await measure('warm-up', 2000, status);
     await measure('status read (cookie check + indexed SELECT)', 20_000, status);
-    await measure('notify, applied (parse, verify, transition + pay log)', ORDERS, (i) => handleNotify(bodies[i]));
-    await measure('notify, duplicate', 2 * ORDERS, (i) => handleNotify(bodies[i % ORDERS]));
+    await measure('notify, applied (parse, verify, transition + pay log)', ORDERS, (i) => handleNotify(bodies[i], v2NotifyProtocol));
+    await measure('notify, duplicate', 2 * ORDERS, (i) => handleNotify(bodies[i % ORDERS], v2NotifyProtocol));
     await (getDatabase().client as { end(): Promise<void> }).end();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { migrateDatabase } from '@/db/migrate';
 import { getDatabase } from '@/db';
 import { seedProducts } from '@/lib/catalog/seed';
+import { ensureSandboxSecrets } from '@/lib/env';
 
 const USERS = 2_000;
 const ORDERS = 100_000;
@@ -20,6 +21,8 @@ const PAY_LOGS = 300_000;
 const DAYS = 365;
 
 async function main() {
+  // A process start like the server's: sandbox mode reads its generated secrets from DATA_DIR.
+  ensureSandboxSecrets();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('Set DATABASE_URL to a PostgreSQL database (the bench does not run on PGlite)');
   const host = new URL(url).hostname;

@@ -1,7 +1,15 @@
 // Table and column names are part of the product contract (../shared/spec/product.md): operators
 // query them directly. Money is integer fen; times are timestamptz.
-import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { boolean, check, customType, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+// Relative, not '@/…': drizzle-kit loads this file without the app's path aliases.
+import { USER_ROLES } from '../lib/auth/roles';
+import { FULFILMENTS } from '../lib/orders/fulfilment';
+import { ORDER_STATUSES } from '../lib/orders/order-status';
+import { PAY_SOURCES, VERDICTS } from '../lib/payments/pay-log-vocabulary';
+
+/** `column in ('a', 'b')` from a vocabulary tuple, so a CHECK lists exactly the states the code knows. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -18,15 +26,14 @@ export const users = pgTable(
     id: serial('id').primaryKey(),
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
-    /** shopper | admin */
-    role: text('role').notNull().default('shopper'),
+    role: text('role', { enum: USER_ROLES }).notNull().default('shopper'),
     /** The recipient last used at checkout, offered again next time. */
     shippingName: text('shipping_name'),
     shippingPhone: text('shipping_phone'),
     shippingAddress: text('shipping_address'),
     createdAt: tz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_key').on(t.username), check('users_role_check', sql`${t.role} in ('shopper', 'admin')`)],
+  (t) => [uniqueIndex('users_username_key').on(t.username), check('users_role_check', oneOf(t.role, USER_ROLES))],
 );
 
 /** Failed sign-ins per username, in the database so the limit holds across instances. */
@@ -69,8 +76,7 @@ export const orders = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    /** pending | paid | closed (refund states come later) */
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
     totalFee: integer('total_fee').notNull(),
     /** What the shopper sees in WeChat (unifiedorder `body`). */
     description: text('description').notNull(),
@@ -80,8 +86,8 @@ export const orders = pgTable(
     shippingName: text('shipping_name'),
     shippingPhone: text('shipping_phone'),
     shippingAddress: text('shipping_address'),
-    /** unfulfilled | shipped | delivered, set by operators after payment. */
-    fulfilment: text('fulfilment').notNull().default('unfulfilled'),
+    /** Set by operators after payment. */
+    fulfilment: text('fulfilment', { enum: FULFILMENTS }).notNull().default('unfulfilled'),
     createdAt: tz('created_at').notNull().defaultNow(),
     expiresAt: tz('expires_at').notNull(),
     paidAt: tz('paid_at'),
@@ -101,9 +107,9 @@ export const orders = pgTable(
     index('orders_status_created_at_idx').on(t.status, t.createdAt),
     index('orders_created_at_idx').on(t.createdAt),
     index('orders_paid_at_idx').on(t.paidAt, t.totalFee).where(sql`${t.status} = 'paid'`),
-    check('orders_status_check', sql`${t.status} in ('pending', 'paid', 'closed')`),
+    check('orders_status_check', oneOf(t.status, ORDER_STATUSES)),
     check('orders_total_fee_check', sql`${t.totalFee} > 0`),
-    check('orders_fulfilment_check', sql`${t.fulfilment} in ('unfulfilled', 'shipped', 'delivered')`),
+    check('orders_fulfilment_check', oneOf(t.fulfilment, FULFILMENTS)),
   ],
 );
 
@@ -135,10 +141,8 @@ export const payLogs = pgTable(
     transactionId: text('transaction_id'),
     totalFee: integer('total_fee'),
     tradeState: text('trade_state').notNull(),
-    /** notify | query | close */
-    source: text('source').notNull(),
-    /** applied | duplicate | rejected | anomaly | closed */
-    verdict: text('verdict').notNull(),
+    source: text('source', { enum: PAY_SOURCES }).notNull(),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
     /** Why this verdict, for operators (e.g. "amount 100 ≠ order 6800"). */
     detail: text('detail'),
     /** The message as received or fetched (it never contains the key). */
@@ -153,8 +157,8 @@ export const payLogs = pgTable(
     index('pay_logs_trade_state_created_at_idx').on(t.tradeState, t.createdAt),
     // Exactly one applied row per paid order, enforced by the database, not only by the code.
     uniqueIndex('pay_logs_one_applied_per_order').on(t.orderNo).where(sql`${t.verdict} = 'applied'`),
-    check('pay_logs_source_check', sql`${t.source} in ('notify', 'query', 'close')`),
-    check('pay_logs_verdict_check', sql`${t.verdict} in ('applied', 'duplicate', 'rejected', 'anomaly', 'closed')`),
+    check('pay_logs_source_check', oneOf(t.source, PAY_SOURCES)),
+    check('pay_logs_verdict_check', oneOf(t.verdict, VERDICTS)),
   ],
 );
 
@@ -186,13 +190,8 @@ export const anomalyResolutions = pgTable(
   (t) => [uniqueIndex('anomaly_resolutions_pay_log_id_key').on(t.payLogId)],
 );
 
-export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;
-export type OrderItem = typeof orderItems.$inferSelect;
-export type PayLog = typeof payLogs.$inferSelect;
-export type ProductImage = typeof productImages.$inferSelect;
-export type AnomalyResolution = typeof anomalyResolutions.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // The built-in WeChat Pay sandbox. It plays WeChat's servers: the shop never reads these tables

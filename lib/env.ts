@@ -1,5 +1,6 @@
 // The one place that reads process.env. Validated once at server start (instrumentation.ts);
-// everything else calls getEnv(). Nothing here runs at import time, so `next build` needs no key.
+// everything else calls getEnv(). Nothing here runs at import time, so `next build` needs no key,
+// and only ensureSandboxSecrets(), called once at start, writes a file.
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,16 +64,20 @@ export class EnvError extends Error {
 
 const LIVE_REQUIRED = ['WXPAY_APPID', 'WXPAY_MCH_ID', 'WXPAY_KEY', 'WXPAY_NOTIFY_URL', 'CRON_SECRET', 'SESSION_SECRET'] as const;
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  // Treat `FOO=` like an unset variable, as a .env file with an empty line means "use the default".
-  const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = schema.safeParse(input);
+type Source = Record<string, string | undefined>;
+
+// Treat `FOO=` like an unset variable, as a .env file with an empty line means "use the default".
+const present = (source: Source) => Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+
+/** `readSecrets` is asked only in sandbox mode, and only when a secret is not set in `source`. */
+export function parseEnv(source: Source, readSecrets: (dataDir: string) => SandboxSecrets = readSandboxSecrets): Env {
+  const result = schema.safeParse(present(source));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const raw = result.data;
-  return raw.WXPAY_MODE === 'live' ? resolveLive(raw) : resolveSandbox(raw);
+  return raw.WXPAY_MODE === 'live' ? resolveLive(raw) : resolveSandbox(raw, readSecrets);
 }
 
 function resolveLive(raw: Raw): Env {
@@ -93,42 +98,63 @@ function resolveLive(raw: Raw): Env {
   };
 }
 
-function resolveSandbox(raw: Raw): Env {
-  const secrets = loadSandboxSecrets(raw.DATA_DIR);
+function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecrets): Env {
+  let secrets: SandboxSecrets | undefined;
   const generated: string[] = [];
-  const pick = (name: string, given: string | undefined, fallback: string) => {
+  const pick = (name: string, given: string | undefined, fallback: string | ((s: SandboxSecrets) => string)) => {
     if (given) return given;
     generated.push(name);
-    return fallback;
+    if (typeof fallback === 'string') return fallback;
+    secrets ??= readSecrets(raw.DATA_DIR);
+    return fallback(secrets);
   };
   const origin = `http://127.0.0.1:${raw.PORT}`;
   return {
     ...raw,
     WXPAY_APPID: pick('WXPAY_APPID', raw.WXPAY_APPID, SANDBOX_APPID),
     WXPAY_MCH_ID: pick('WXPAY_MCH_ID', raw.WXPAY_MCH_ID, SANDBOX_MCH_ID),
-    WXPAY_KEY: pick('WXPAY_KEY', raw.WXPAY_KEY, secrets.wxpayKey),
+    WXPAY_KEY: pick('WXPAY_KEY', raw.WXPAY_KEY, (s) => s.wxpayKey),
     WXPAY_BASE_URL: raw.WXPAY_BASE_URL ?? `${origin}/sandbox`,
     WXPAY_NOTIFY_URL: raw.WXPAY_NOTIFY_URL ?? `${origin}/api/wxpay/notify`,
-    CRON_SECRET: pick('CRON_SECRET', raw.CRON_SECRET, secrets.cronSecret),
-    SESSION_SECRET: pick('SESSION_SECRET', raw.SESSION_SECRET, secrets.sessionSecret),
-    ADMIN_PASSWORD: pick('ADMIN_PASSWORD', raw.ADMIN_PASSWORD, secrets.adminPassword),
+    CRON_SECRET: pick('CRON_SECRET', raw.CRON_SECRET, (s) => s.cronSecret),
+    SESSION_SECRET: pick('SESSION_SECRET', raw.SESSION_SECRET, (s) => s.sessionSecret),
+    ADMIN_PASSWORD: pick('ADMIN_PASSWORD', raw.ADMIN_PASSWORD, (s) => s.adminPassword),
     SWEEP_INTERVAL_SECONDS: raw.SWEEP_INTERVAL_SECONDS ?? 30,
     generated,
   };
 }
 
-interface SandboxSecrets {
+export interface SandboxSecrets {
   wxpayKey: string;
   cronSecret: string;
   sessionSecret: string;
   adminPassword: string;
 }
 
-// Kept in DATA_DIR so sessions and signatures survive restarts. Written to a temporary file and
-// then hard-linked into place (which fails if the file exists), so two processes starting
-// together agree on one complete set.
-function loadSandboxSecrets(dataDir: string): SandboxSecrets {
-  const file = path.join(dataDir, 'sandbox-secrets.json');
+const secretsFile = (dataDir: string) => path.join(dataDir, 'sandbox-secrets.json');
+
+function readSandboxSecrets(dataDir: string): SandboxSecrets {
+  try {
+    return JSON.parse(readFileSync(secretsFile(dataDir), 'utf8')) as SandboxSecrets;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new EnvError(
+      `${secretsFile(dataDir)} does not exist: the server writes it when it starts (ensureSandboxSecrets), or set WXPAY_KEY, CRON_SECRET, SESSION_SECRET and ADMIN_PASSWORD`,
+    );
+  }
+}
+
+/**
+ * In sandbox mode, makes sure DATA_DIR holds the generated secrets, so sessions and signatures
+ * survive restarts. Called once per process at start, before the first getEnv(). Written to a
+ * temporary file and then hard-linked into place (which fails if the file exists), so two
+ * processes starting together agree on one complete set. An invalid environment is left for
+ * getEnv() to report.
+ */
+export function ensureSandboxSecrets(source: Source = process.env): void {
+  const result = schema.pick({ WXPAY_MODE: true, DATA_DIR: true }).safeParse(present(source));
+  if (!result.success || result.data.WXPAY_MODE !== 'sandbox') return;
+  const dataDir = result.data.DATA_DIR;
   const alnum = (n: number) => {
     const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     return Array.from(randomBytes(n), (b) => abc[b % abc.length]).join('');
@@ -140,14 +166,13 @@ function loadSandboxSecrets(dataDir: string): SandboxSecrets {
     sessionSecret: alnum(48),
     adminPassword: alnum(12),
   };
+  const file = secretsFile(dataDir);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(fresh, null, 2), { mode: 0o600 });
   try {
     linkSync(tmp, file);
-    return fresh;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    return JSON.parse(readFileSync(file, 'utf8')) as SandboxSecrets;
   } finally {
     unlinkSync(tmp);
   }

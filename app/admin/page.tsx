@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { getDashboard } from '@/lib/admin/dashboard';
 import { formatFen } from '@/lib/money';
+import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { requireAdminPage } from './_components/guard';
 import { PayLogTable } from './_components/pay-log-table';
 
@@ -22,9 +23,9 @@ export default async function DashboardPage() {
         <section className="adm-card">
           <h2>Orders</h2>
           <ul className="adm-card__list">
-            {(['pending', 'paid', 'closed'] as const).map((status) => (
+            {ORDER_STATUSES.map((status) => (
               <li key={status}>
-                <Link href={`/admin/orders?status=${status}`}>{status}</Link> <strong>{d.ordersByStatus[status] ?? 0}</strong>
+                <Link href={`/admin/orders?status=${status}`}>{status}</Link> <strong>{d.ordersByStatus[status]}</strong>
               </li>
             ))}
           </ul>

@@ -6,12 +6,13 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzl
 import { getDb } from '@/db';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
 import type { AnomalyFilter } from './filters';
 import { belowCursor, keysetPage } from './keyset-page';
 import { payLogListColumns } from './list-pay-logs';
 import { queryRows } from '@/db/query-rows';
 
-export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const;
+export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const satisfies readonly Verdict[];
 
 export type AnomalyKind = 'amount_mismatch' | 'paid_after_close' | 'second_payment' | 'rejected_notify' | 'other';
 

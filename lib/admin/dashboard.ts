@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
 import { countOpenAnomalies } from './anomalies';
 import { listPayLogs } from './list-pay-logs';
 import { revenueReport } from './revenue-report';
@@ -21,7 +22,7 @@ export async function getDashboard(now = new Date()) {
     countOpenAnomalies(),
     listPayLogs({ limit: 10 }),
   ]);
-  const counts = { pending: 0, paid: 0, closed: 0 } as Record<string, number>;
+  const counts = Object.fromEntries(ORDER_STATUSES.map((status) => [status, 0])) as Record<OrderStatus, number>;
   for (const row of byStatus) counts[row.status] = Number(row.count);
   return {
     today,

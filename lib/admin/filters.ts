@@ -2,13 +2,11 @@
 // tests) and the admin pages (GET forms). A bad date or an unknown state is a 400 naming the field.
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
+import { ORDER_STATUSES } from '@/lib/orders/order-status';
+import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
+import { TRADE_STATES } from '@/lib/wechatpay';
 import { addDays, startOfLocalDay } from './zoned-time';
 
-export const ORDER_STATUSES = ['pending', 'paid', 'closed'] as const;
-export const FULFILMENTS = ['unfulfilled', 'shipped', 'delivered'] as const;
-export const VERDICTS = ['applied', 'duplicate', 'rejected', 'anomaly', 'closed'] as const;
-/** WeChat Pay v2 trade_state values (orderquery), which pay logs also use for notifies and closes. */
-export const TRADE_STATES = ['SUCCESS', 'REFUND', 'NOTPAY', 'CLOSED', 'REVOKED', 'USERPAYING', 'PAYERROR'] as const;
 export const REVENUE_GROUPS = ['day', 'month', 'quarter'] as const;
 
 export type RevenueGroup = (typeof REVENUE_GROUPS)[number];

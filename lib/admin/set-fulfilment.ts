@@ -5,10 +5,11 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import type { Fulfilment } from '@/lib/orders/fulfilment';
 
-export type FulfilmentStep = 'shipped' | 'delivered';
+export type FulfilmentStep = Exclude<Fulfilment, 'unfulfilled'>;
 
-const PREVIOUS: Record<FulfilmentStep, 'unfulfilled' | 'shipped'> = { shipped: 'unfulfilled', delivered: 'shipped' };
+const PREVIOUS: Record<FulfilmentStep, Fulfilment> = { shipped: 'unfulfilled', delivered: 'shipped' };
 
 export async function setFulfilment(orderNo: string, next: FulfilmentStep): Promise<{ orderNo: string; fulfilment: FulfilmentStep }> {
   const db = getDb();

@@ -10,6 +10,7 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { getEnv } from '@/lib/env';
+import type { UserRole } from './roles';
 
 export const SESSION_COOKIE = 'session';
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
@@ -17,7 +18,7 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 export interface SessionUser {
   id: number;
   username: string;
-  role: 'shopper' | 'admin';
+  role: UserRole;
 }
 
 let secret: Uint8Array | undefined;

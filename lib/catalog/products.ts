@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { products } from '@/db/schema';
 
@@ -26,9 +26,4 @@ export async function getProductBySlug(slug: string): Promise<CatalogProduct | u
     .from(products)
     .where(and(eq(products.slug, slug), isNull(products.archivedAt)));
   return product;
-}
-
-export function getProductsByIds(ids: number[]): Promise<CatalogProduct[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return getDb().select(productFields).from(products).where(inArray(products.id, ids));
 }

@@ -5,9 +5,9 @@ import { getDb } from '@/db';
 import { orderItems, orders, products, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { getWechatPay } from '@/lib/payments/wechatpay';
-import { WechatPayError } from '@/lib/wechatpay';
-import { closeOrder } from './close-order';
+import { getMerchantClient } from '@/lib/payments/merchant-client';
+import { stripFourByteChars, WechatPayError } from '@/lib/wechatpay';
+import { closePendingOrder } from './close-pending-order';
 import { newOrderNo } from './order-no';
 
 /** Pending orders one shopper may hold at once, so nobody hoards stock. */
@@ -86,7 +86,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
   });
 
   try {
-    const { codeUrl, prepayId } = await getWechatPay().unifiedOrder({
+    const { codeUrl, prepayId } = await getMerchantClient().unifiedOrder({
       outTradeNo: order.orderNo,
       totalFee: order.totalFee,
       body: order.description,
@@ -95,13 +95,13 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
       clientIp: input.clientIp,
       expiresAt,
     });
-    await getDb().update(orders).set({ codeUrl, prepayId }).where(eq(orders.id, order.id));
+    await getDb().update(orders).set({ codeUrl, prepayId: prepayId ?? null }).where(eq(orders.id, order.id));
     return { orderNo: order.orderNo, totalFee: order.totalFee, codeUrl, expiresAt, status: 'pending' };
   } catch (err) {
     // No QR ever reached the shopper, so nobody can pay this order even if WeChat created it
     // (a lost reply): closing it locally and returning the stock at once is safe.
     const code = err instanceof WechatPayError ? err.code : 'INTERNAL';
-    await closeOrder(order.orderNo, `unifiedorder failed: ${code}`);
+    await closePendingOrder(order.orderNo, `unifiedorder failed: ${code}`);
     if (err instanceof WechatPayError) {
       throw new AppError('wechat_error', `WeChat Pay could not create the payment (${code})`, { errCode: code });
     }
@@ -130,8 +130,5 @@ async function unavailable(tx: Parameters<Parameters<ReturnType<typeof getDb>['t
 // WeChat v2 accepts only 1–3-byte UTF-8 characters (spec §1), so emoji in a product name are left
 // out of what the shopper sees in WeChat rather than failing the checkout.
 function describe(lines: { name: string; quantity: number }[]): string {
-  return lines
-    .map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name))
-    .join(', ')
-    .replace(/[\u{10000}-\u{10FFFF}]/gu, '');
+  return stripFourByteChars(lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(', '));
 }

@@ -7,10 +7,12 @@ import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { WechatPayError } from '@/lib/wechatpay';
+// The module's own OrderStatus is the route's reply; the vocabulary's word is the status field.
+import { isFinalOrderStatus, type OrderStatus as OrderStatusValue } from './order-status';
 
 export interface OrderStatus {
   orderNo: string;
-  status: 'pending' | 'paid' | 'closed';
+  status: OrderStatusValue;
   totalFee: number;
   paidAt: Date | null;
   expiresAt: Date;
@@ -23,7 +25,7 @@ const QUERY_EVERY = sql`interval '10 seconds'`;
 export async function getOrderStatus(orderNo: string, userId: number): Promise<OrderStatus> {
   const order = await read(orderNo, userId);
   // An old order polled within the last 10 s is answered from the read alone, without a write.
-  if (order.status !== 'pending' || !queryDue(order) || !order.queryClaimable) return order;
+  if (isFinalOrderStatus(order.status) || !queryDue(order) || !order.queryClaimable) return order;
 
   const db = getDb();
   const [claimed] = await db

@@ -2,6 +2,8 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import type { Fulfilment } from './fulfilment';
+import type { OrderStatus } from './order-status';
 
 export interface OrderLine {
   productId: number;
@@ -12,8 +14,8 @@ export interface OrderLine {
 
 export interface OrderView {
   orderNo: string;
-  status: 'pending' | 'paid' | 'closed';
-  fulfilment: string;
+  status: OrderStatus;
+  fulfilment: Fulfilment;
   totalFee: number;
   description: string;
   codeUrl: string | null;

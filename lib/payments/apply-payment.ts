@@ -14,16 +14,17 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
-import type { Verdict } from './verdicts';
+import type { TradeState } from '@/lib/wechatpay';
+import type { PaySource, Verdict } from './pay-log-vocabulary';
 
 export interface PaymentFact {
   orderNo: string;
   transactionId: string;
   totalFee: number;
   paidAt: Date;
-  source: 'notify' | 'query';
+  source: Extract<PaySource, 'notify' | 'query'>;
   /** trade_state for the log: WeChat's for a query, SUCCESS for a successful notify. */
-  tradeState: string;
+  tradeState: TradeState;
   raw: Record<string, string>;
 }
 

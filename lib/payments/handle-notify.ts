@@ -4,10 +4,14 @@
 // from a retry.
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
-import { parseNotify, WxXmlError, type WxFields } from '@/lib/wechatpay';
+import type { PaymentNotification, TradeState, WxFields } from '@/lib/wechatpay';
 import { applyPayment } from './apply-payment';
-import type { Verdict } from './verdicts';
-import { notifyExpectation } from './wechatpay';
+import type { Verdict } from './pay-log-vocabulary';
+
+/** How one protocol version authenticates a notify body (v2: ./v2-notify-protocol.ts). Never throws for bad input. */
+export interface NotifyProtocol {
+  parse(body: string): { ok: true; notification: PaymentNotification } | { ok: false; reason: string; fields: WxFields };
+}
 
 export interface NotifyOutcome {
   acknowledge: boolean;
@@ -19,16 +23,10 @@ export interface NotifyOutcome {
 /** How much of a body we could not parse is kept for the operator. */
 const UNPARSED_KEEP = 2048;
 
-export async function handleNotify(body: string, opts: { tooLarge?: boolean } = {}): Promise<NotifyOutcome> {
+export async function handleNotify(body: string, protocol: NotifyProtocol, opts: { tooLarge?: boolean } = {}): Promise<NotifyOutcome> {
   if (opts.tooLarge) return reject({ unparsed: body.slice(0, UNPARSED_KEEP) }, 'body larger than 64 KB');
 
-  let result;
-  try {
-    result = parseNotify(body, notifyExpectation());
-  } catch (err) {
-    if (err instanceof WxXmlError) return reject({ unparsed: body.slice(0, UNPARSED_KEEP) }, err.message);
-    throw err;
-  }
+  const result = protocol.parse(body);
   if (!result.ok) return reject(result.fields, result.reason);
 
   const n = result.notification;
@@ -60,7 +58,7 @@ async function reject(raw: WxFields, reason: string): Promise<NotifyOutcome> {
 
 // Rejected messages are stored as received but never trusted: the order number and amount are
 // copied only so an operator can search for them.
-async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeState: string) {
+async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeState: TradeState) {
   // PostgreSQL refuses NUL in text and jsonb; an attacker's bytes must still be storable.
   const clean = (s: string) => s.replace(/\u0000/g, '\uFFFD').slice(0, UNPARSED_KEEP);
   const raw = Object.fromEntries(Object.entries(untrusted).map(([k, v]) => [clean(k), clean(v)]));

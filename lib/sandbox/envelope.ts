@@ -4,6 +4,8 @@
 // signed with the request's sign type and without a sign_type element (§2.2).
 import {
   buildXml,
+  field,
+  hasFourByteChar,
   isSignType,
   MAX_XML_BYTES,
   nonce,
@@ -42,18 +44,10 @@ export function paramError(errCodeDes: string): V2Result {
   return businessError('PARAM_ERROR', errCodeDes);
 }
 
-/** A field as WeChat reads it: an empty element counts as absent, as it does when signing (§2.1). */
-export function field(fields: WxFields, name: string): string | undefined {
-  return fields[name] === '' ? undefined : fields[name];
-}
-
 /** UTF-8 byte length: WeChat's String(n) limits count bytes. */
 export function byteLength(value: string): number {
   return Buffer.byteLength(value, 'utf8');
 }
-
-// 「微信支付API v2仅支持UTF-8字符编码的一个子集：使用一至三个字节编码的字符」 (§1): nothing outside the BMP.
-const FOUR_BYTE_CHAR = /[\u{10000}-\u{10FFFF}]/u;
 
 /** Route handler for one v2 endpoint: HTTP 200 and XML whatever happens, as WeChat answers. */
 export function v2Route(handler: V2Handler): (request: Request) => Promise<Response> {
@@ -97,7 +91,7 @@ async function checkAndHandle(request: V2Request, handler: V2Handler): Promise<V
   // WeChat's table gives APPID_NOT_EXIST for 「参数中缺少APPID」 (§4.5), not LACK_PARAMS.
   if (appid === undefined) return businessError('APPID_NOT_EXIST', 'APPID不存在');
   if (appid !== merchant.appid) return businessError('APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
-  if (Object.values(fields).some((value) => FOUR_BYTE_CHAR.test(value))) {
+  if (Object.values(fields).some(hasFourByteChar)) {
     return businessError('NOT_UTF8', '编码格式错误');
   }
   const nonceStr = field(fields, 'nonce_str');

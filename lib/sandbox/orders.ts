@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
+import type { TradeState } from '@/lib/wechatpay';
 
 /** A transaction handle, so that helpers can run inside or outside one. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -12,7 +13,7 @@ export const TRADE_STATE_DESC = {
   SUCCESS: '支付成功',
   PAYERROR: '支付失败(其他原因，如银行返回失败)',
   CLOSED: '订单已关闭',
-} as const;
+} as const satisfies Partial<Record<TradeState, string>>;
 
 export type SandboxTradeState = keyof typeof TRADE_STATE_DESC;
 

@@ -1,7 +1,7 @@
 // 查询订单 (wechatpay.md §5). An unpaid order past its time_expire stays NOTPAY: WeChat's own timeout
 // close is not simulated, so the shop's close path (closeorder) is always the one that runs.
-import { formatWxTime } from '@/lib/wechatpay';
-import { businessError, field, paramError, type V2Request, type V2Result } from './envelope';
+import { field, formatWxTime } from '@/lib/wechatpay';
+import { businessError, paramError, type V2Request, type V2Result } from './envelope';
 import { faultsFor } from './faults';
 import { findOrder, findOrderByTransactionId, TRADE_STATE_DESC, type SandboxTradeState } from './orders';
 

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
-import { formatWxTime, nonce, parseWxTime, type WxFields } from '@/lib/wechatpay';
-import { businessError, byteLength, field, lackParams, paramError, type V2Request, type V2Result } from './envelope';
+import { field, formatWxTime, nonce, parseWxTime, type WxFields } from '@/lib/wechatpay';
+import { businessError, byteLength, lackParams, paramError, type V2Request, type V2Result } from './envelope';
 import { findOrder, isExpired } from './orders';
 import { scaled, TIME_EXPIRE_MIN_LEAD_MS } from './timing';
 

@@ -1,12 +1,14 @@
 import { migrateDatabase } from '@/db/migrate';
 import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';
-import { getEnv, type Env } from '@/lib/env';
+import { ensureSandboxSecrets, getEnv, type Env } from '@/lib/env';
 import { startSweepTimer } from '@/lib/sweep/sweep-timer';
 
-export async function startServer(): Promise<void> {
+/** Starts the shop's side of this instance; the sandbox, if any, is instrumentation.ts's to start. */
+export async function startServer(): Promise<Env> {
   let env: Env;
   try {
+    ensureSandboxSecrets();
     env = getEnv();
   } catch (err) {
     console.error(`\n${(err as Error).message}\n`);
@@ -16,12 +18,8 @@ export async function startServer(): Promise<void> {
   await seedProducts();
   await ensureAdmin();
   startSweepTimer(env.SWEEP_INTERVAL_SECONDS);
-  if (env.WXPAY_MODE === 'sandbox') {
-    printSandboxBanner(env);
-    // Loaded only in sandbox mode: a live server never runs sandbox code.
-    const { startNotifyWorker } = await import('@/lib/sandbox/notify-worker');
-    startNotifyWorker();
-  }
+  if (env.WXPAY_MODE === 'sandbox') printSandboxBanner(env);
+  return env;
 }
 
 // Sandbox values are fake and generated locally, so printing them is safe and saves a newcomer a

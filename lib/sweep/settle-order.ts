@@ -1,9 +1,9 @@
 // Decides one expired pending order with WeChat, asking first: a payment WeChat has must win over
 // our clock. Outcomes follow the spec's sweep table; anything uncertain leaves the order pending.
-import { closeOrder } from '@/lib/orders/close-order';
+import { closePendingOrder } from '@/lib/orders/close-pending-order';
 import type { PaymentOutcome } from '@/lib/payments/apply-payment';
 import { queryPayment } from '@/lib/payments/query-payment';
-import { getWechatPay } from '@/lib/payments/wechatpay';
+import { getMerchantClient } from '@/lib/payments/merchant-client';
 import { WechatPayError, WxBusinessError, type OrderQueryResult } from '@/lib/wechatpay';
 
 export type Settlement = 'paid' | 'closed' | 'left' | 'failed';
@@ -45,7 +45,7 @@ async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promi
 
 async function closeAtWechat(orderNo: string): Promise<Settlement> {
   try {
-    await getWechatPay().closeOrder(orderNo);
+    await getMerchantClient().closeOrder(orderNo);
     return await closeHere(orderNo, 'sweep: closed at WeChat (closeorder accepted)');
   } catch (err) {
     if (!(err instanceof WxBusinessError)) throw err;
@@ -70,5 +70,5 @@ async function closeAtWechat(orderNo: string): Promise<Settlement> {
 // Another sweeper or a payment may have settled the order between WeChat's answer and ours: only
 // the call that closed it counts it.
 async function closeHere(orderNo: string, detail: string, raw?: Record<string, string>): Promise<Settlement> {
-  return (await closeOrder(orderNo, detail, raw)) ? 'closed' : 'left';
+  return (await closePendingOrder(orderNo, detail, raw)) ? 'closed' : 'left';
 }

@@ -9,10 +9,12 @@ export {
   WxSignatureError,
   WxXmlError,
 } from './errors';
+export { field, hasFourByteChar, stripFourByteChars } from './fields';
 export { isSuccessReply, notifyReply, parseNotify } from './notify';
 export type { NotifyExpectation, NotifyRejection, NotifyResult } from './notify';
 export { isSignType, nonce, sign, signMessage, verify } from './sign';
 export { formatWxTime, parseWxTime } from './time';
+export { isTradeState, TRADE_STATES } from './trade-state';
 export type * from './types';
 export { buildXml, MAX_XML_BYTES, parseXml } from './xml';
 // Refunds (spec §7–§9): merchant certificate, secapi transport, refund/refundquery, refund notify.

@@ -4,9 +4,6 @@ import { parseWxTime } from './time';
 import type { PaymentNotification, SignType, WxFields } from './types';
 import { buildXml, parseXml } from './xml';
 
-// Re-exported so the verifier and the signer that produces test notifies come from one module (style pattern 3).
-export { signMessage } from './sign';
-
 export interface NotifyExpectation {
   appid: string;
   mchId: string;

@@ -1,17 +1,11 @@
+import type { TradeState } from './trade-state';
+
 export type SignType = 'MD5' | 'HMAC-SHA256';
 
 /** A flat v2 message as it travels: one string per child of `<xml>`. */
 export type WxFields = Record<string, string>;
 
-export type TradeState =
-  | 'SUCCESS'
-  | 'REFUND'
-  | 'NOTPAY'
-  | 'CLOSED'
-  | 'REVOKED'
-  | 'USERPAYING'
-  | 'PAYERROR'
-  | 'ACCEPT';
+export type { TradeState };
 
 /** A message about to be built: integer fields may stay numbers so buildXml writes them bare, as WeChat does. */
 export type WxOutgoing<T> = { [K in keyof T]: T[K] | number };
@@ -44,50 +38,6 @@ export interface WxOrderQueryRequest extends WxRequestEnvelope {
 
 export interface WxCloseOrderRequest extends WxRequestEnvelope {
   out_trade_no: string;
-}
-
-// Everything but return_code depends on return_code/result_code, hence optional.
-export interface WxResponseEnvelope {
-  return_code: string;
-  return_msg?: string;
-  appid?: string;
-  mch_id?: string;
-  nonce_str?: string;
-  sign?: string;
-  result_code?: string;
-  err_code?: string;
-  err_code_des?: string;
-}
-
-export interface WxUnifiedOrderResponse extends WxResponseEnvelope {
-  trade_type?: string;
-  prepay_id?: string;
-  code_url?: string;
-}
-
-export interface WxOrderQueryResponse extends WxResponseEnvelope {
-  device_info?: string;
-  openid?: string;
-  is_subscribe?: string;
-  trade_type?: string;
-  trade_state?: string;
-  trade_state_desc?: string;
-  bank_type?: string;
-  total_fee?: string;
-  settlement_total_fee?: string;
-  fee_type?: string;
-  cash_fee?: string;
-  cash_fee_type?: string;
-  coupon_fee?: string;
-  coupon_count?: string;
-  transaction_id?: string;
-  out_trade_no?: string;
-  attach?: string;
-  time_end?: string;
-}
-
-export interface WxCloseOrderResponse extends WxResponseEnvelope {
-  result_msg?: string;
 }
 
 export interface WxPayNotify {
@@ -148,7 +98,8 @@ export interface UnifiedOrderInput {
 }
 
 export interface UnifiedOrderResult {
-  prepayId: string;
+  /** v2 returns it; v3's Native reply has only code_url. */
+  prepayId?: string;
   codeUrl: string;
 }
 
@@ -173,4 +124,17 @@ export interface PaymentNotification {
   openid?: string;
   paidAt?: Date;
   raw: WxFields;
+}
+
+/** The fields every v2 reply carries around its payload. */
+export interface WxResponseEnvelope {
+  return_code: string;
+  return_msg?: string;
+  appid?: string;
+  mch_id?: string;
+  nonce_str?: string;
+  sign?: string;
+  result_code?: string;
+  err_code?: string;
+  err_code_des?: string;
 }

@@ -2,11 +2,12 @@
 // one process only): stock is conserved, and each paid order has exactly one applied pay log.
 import { expect } from 'vitest';
 import { seedCatalog } from '@/db/seed-catalog';
+import type { OrderStatus } from '@/lib/orders/order-status';
 import { type ApiClient, type ApiResponse, catalog } from './api';
 
 interface AdminOrder {
   orderNo: string;
-  status: 'pending' | 'paid' | 'closed';
+  status: OrderStatus;
   items: { productId: number; quantity: number }[];
 }
 

@@ -1,20 +1,31 @@
-// A word in a coloured pill: order status, fulfilment, pay-log verdict.
-const TONE: Record<string, string> = {
+// A word in a coloured pill: order status, fulfilment, pay-log verdict, anomaly and product state.
+import type { Fulfilment } from '@/lib/orders/fulfilment';
+import type { OrderStatus } from '@/lib/orders/order-status';
+import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
+
+type BadgeValue = OrderStatus | Fulfilment | Verdict | 'open' | 'resolved' | 'archived';
+
+const TONE: Record<BadgeValue, string> = {
   paid: 'good',
   applied: 'good',
   delivered: 'good',
   pending: 'warn',
   shipped: 'info',
+  partially_refunded: 'info',
+  accepted: 'info',
   duplicate: 'muted',
   closed: 'muted',
+  refunded: 'muted',
   unfulfilled: 'muted',
+  unverified: 'muted',
   anomaly: 'bad',
   rejected: 'bad',
+  refused: 'bad',
   open: 'bad',
   resolved: 'good',
   archived: 'muted',
 };
 
-export function Badge({ value }: { value: string }) {
-  return <span className={`adm-badge adm-badge--${TONE[value] ?? 'muted'}`}>{value}</span>;
+export function Badge({ value }: { value: BadgeValue }) {
+  return <span className={`adm-badge adm-badge--${TONE[value]}`}>{value}</span>;
 }

@@ -1,7 +1,8 @@
 // /admin/orders – orders by status, shopper and creation date, newest first.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ORDER_STATUSES, orderFilterSchema } from '@/lib/admin/filters';
+import { orderFilterSchema } from '@/lib/admin/filters';
+import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { listOrders } from '@/lib/admin/list-orders';
 import { formatFen } from '@/lib/money';
 import { Badge } from '../_components/badge';

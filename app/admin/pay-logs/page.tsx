@@ -1,7 +1,9 @@
 // /admin/pay-logs – every payment message by date, trade state, verdict, shopper or order, newest
 // first, and the same filter as a CSV download.
 import type { Metadata } from 'next';
-import { payLogFilterSchema, TRADE_STATES, VERDICTS } from '@/lib/admin/filters';
+import { payLogFilterSchema } from '@/lib/admin/filters';
+import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
+import { TRADE_STATES } from '@/lib/wechatpay';
 import { listPayLogs } from '@/lib/admin/list-pay-logs';
 import { DateRange, FilterError, FilterForm, SelectFilter, TextFilter } from '../_components/filter-form';
 import { queryString, readFilters, type SearchParams } from '../_components/format';

@@ -17,8 +17,10 @@ const WHY_NOT: Record<Exclude<ScanView['state'], 'payable'>, { zh: string; en: s
 };
 
 export default async function ScanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (!isSandboxEnabled()) notFound();
+  // Reading the request first keeps the page out of the build's prerender, where the environment
+  // (and the sandbox's generated secrets) need not exist yet.
   const { pr } = await searchParams;
+  if (!isSandboxEnabled()) notFound();
   const view = await scanView(typeof pr === 'string' ? pr : undefined);
 
   return (

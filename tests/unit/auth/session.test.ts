@@ -27,8 +27,8 @@ import { TEST_ENV } from '@/tests/support/test-env';
 
 // ---------------------------------------------------------------------------------------------------
 // Environment: getEnv() (and the session key derived from it) is read lazily on first use and then
-// cached for the life of the module, so stubbing before the first test is early enough. Sandbox mode
-// writes sandbox-secrets.json into DATA_DIR even when every secret is given: point it at a temp dir.
+// cached for the life of the module, so stubbing before the first test is early enough. Every secret
+// is given, so DATA_DIR is never read; a temp dir keeps it that way should one go missing.
 
 let dataDir: string;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WxXmlError } from '@/lib/wechatpay/errors';
-import { isSuccessReply, notifyReply, parseNotify, signMessage } from '@/lib/wechatpay/notify';
+import { isSuccessReply, notifyReply, parseNotify } from '@/lib/wechatpay/notify';
+import { signMessage } from '@/lib/wechatpay/sign';
 import type { NotifyExpectation } from '@/lib/wechatpay/notify';
 import type { SignType, WxPayNotify } from '@/lib/wechatpay/types';
 import { buildXml, MAX_XML_BYTES } from '@/lib/wechatpay/xml';

@@ -3,13 +3,14 @@
 // be stored.
 import { readCappedText } from '@/lib/http/read-capped-body';
 import { handleNotify } from '@/lib/payments/handle-notify';
+import { v2NotifyProtocol } from '@/lib/payments/v2-notify-protocol';
 import { MAX_XML_BYTES, notifyReply } from '@/lib/wechatpay';
 
 export async function POST(request: Request) {
   try {
     const { ok, text } = await readCappedText(request, MAX_XML_BYTES);
     const tooLarge = !ok;
-    const outcome = await handleNotify(text, { tooLarge });
+    const outcome = await handleNotify(text, v2NotifyProtocol, { tooLarge });
     return xml(notifyReply(outcome.acknowledge ? 'SUCCESS' : 'FAIL', outcome.message), tooLarge ? 413 : 200);
   } catch (err) {
     console.error('notify could not be recorded', err);

@@ -2,10 +2,11 @@
 // order moves forward one step; 409 when it is not paid or not at the step before.
 import { z } from 'zod';
 import { setFulfilment } from '@/lib/admin/set-fulfilment';
+import { FULFILMENTS } from '@/lib/orders/fulfilment';
 import { parseJson, respond } from '@/app/_server/http';
 import { requireAdmin } from '@/app/_server/session';
 
-const body = z.object({ fulfilment: z.enum(['shipped', 'delivered']) });
+const body = z.object({ fulfilment: z.enum(FULFILMENTS).exclude(['unfulfilled']) });
 
 export function POST(request: Request, { params }: { params: Promise<{ orderNo: string }> }) {
   return respond(async () => {

@@ -4,7 +4,7 @@ import { createWechatPayClient, type NotifyExpectation, type WechatPayClient } f
 
 let client: WechatPayClient | undefined;
 
-export function getWechatPay(): WechatPayClient {
+export function getMerchantClient(): WechatPayClient {
   const env = getEnv();
   client ??= createWechatPayClient({
     appid: env.WXPAY_APPID,
@@ -16,7 +16,7 @@ export function getWechatPay(): WechatPayClient {
   return client;
 }
 
-export function notifyExpectation(): NotifyExpectation {
+export function merchantNotifyExpectation(): NotifyExpectation {
   const env = getEnv();
   return { appid: env.WXPAY_APPID, mchId: env.WXPAY_MCH_ID, key: env.WXPAY_KEY, signType: env.WXPAY_SIGN_TYPE };
 }

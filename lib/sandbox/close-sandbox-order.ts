@@ -3,13 +3,14 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sandboxOrders } from '@/db/schema';
-import { businessError, field, lackParams, type V2Request, type V2Result } from './envelope';
+import { field } from '@/lib/wechatpay';
+import { businessError, lackParams, type V2Request, type V2Result } from './envelope';
 import { faultsFor } from './faults';
 import { findOrder, PAYABLE_STATES } from './orders';
 import { payOrder } from './pay-order';
 import { CLOSE_MIN_AGE_MS, dbNowMinus, scaled } from './timing';
 
-export async function closeOrder({ fields, merchant }: V2Request): Promise<V2Result> {
+export async function closeSandboxOrder({ fields, merchant }: V2Request): Promise<V2Result> {
   const outTradeNo = field(fields, 'out_trade_no');
   if (outTradeNo === undefined) return lackParams('out_trade_no');
   const order = await findOrder(merchant.mchId, outTradeNo);

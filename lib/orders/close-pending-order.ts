@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { orderItems, orders, payLogs, products } from '@/db/schema';
 
-export async function closeOrder(orderNo: string, detail: string, raw?: Record<string, string>): Promise<boolean> {
+export async function closePendingOrder(orderNo: string, detail: string, raw?: Record<string, string>): Promise<boolean> {
   return getDb().transaction(async (tx) => {
     // The guarded UPDATE, its pay log and the order's lines in one statement (one round trip on the
     // sweep's path): no row back means another closer or a payment got there first.

@@ -1,3 +1,4 @@
+import type { MerchantCertificate } from './certificate';
 import type { TradeState } from './trade-state';
 
 export type SignType = 'MD5' | 'HMAC-SHA256';
@@ -82,6 +83,10 @@ export interface WechatPayConfig {
   timeoutMs?: number;
   /** Replaces the global fetch (tests, sandbox). */
   fetch?: typeof fetch;
+  /** Where `/secapi/**` calls (refunds) go over mutual TLS; default baseUrl. */
+  secapiBaseUrl?: string;
+  /** The merchant's API certificate for those calls; without it the shop cannot refund. */
+  certificate?: MerchantCertificate;
 }
 
 export interface UnifiedOrderInput {

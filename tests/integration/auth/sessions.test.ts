@@ -3,26 +3,14 @@
 // the next start, ending their sessions. Live mode's cookie is `__Host-session`, Secure whatever
 // X-Forwarded-Proto says.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ApiClient, catalog, newShopper, uniqueName } from '../../support/api';
-import { startAppServer } from '../../support/app-server';
+import { freePort, startAppServer } from '../../support/app-server';
 
 const base = inject('baseUrl');
 const password = 'correct horse battery';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('sign-out', () => {
   it('ends the session on the server: the old cookie is refused by every route', async () => {

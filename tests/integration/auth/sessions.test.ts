@@ -11,6 +11,8 @@ import { freePort, startAppServer } from '../../support/app-server';
 
 const base = inject('baseUrl');
 const password = 'correct horse battery';
+// These tests start servers of their own; each start may take up to 90 s on a busy machine.
+const STARTS_SERVERS_TIMEOUT_MS = 240_000;
 
 describe('sign-out', () => {
   it('ends the session on the server: the old cookie is refused by every route', async () => {
@@ -88,7 +90,7 @@ describe('renaming ADMIN_USERNAME', () => {
       await second.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, STARTS_SERVERS_TIMEOUT_MS);
 });
 
 describe('live mode (production)', () => {
@@ -118,7 +120,7 @@ describe('live mode (production)', () => {
     } finally {
       await live.stop();
     }
-  });
+  }, STARTS_SERVERS_TIMEOUT_MS);
 
   it('sandbox mode keeps `session` without Secure, even behind a proxy saying https, and sends no HSTS', async () => {
     const res = await fetch(`${base}/api/users`, {

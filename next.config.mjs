@@ -5,6 +5,8 @@ const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
+  // No next/image anywhere: /_next/image (which fetches and re-encodes on request) answers 404.
+  images: { unoptimized: true },
   // Types are checked by `npm run typecheck` (first step of `npm test`), not a second time here.
   typescript: { ignoreBuildErrors: true },
 };

@@ -49,7 +49,7 @@ async function main() {
       const o = orders[i % orders.length];
       const user = verifySessionToken(sessionCookieFrom(o.cookie));
       if (!user) throw new Error('cookie rejected');
-      return getOrderStatus(o.orderNo, user.id);
+      return getOrderStatus(o.orderNo, user.id, user.sessionVersion);
     };
     await measure('warm-up', 2000, status);
     await measure('status read (cookie check + indexed SELECT)', 20_000, status);

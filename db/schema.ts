@@ -32,6 +32,8 @@ export const users = pgTable(
     shippingPhone: text('shipping_phone'),
     shippingAddress: text('shipping_address'),
     createdAt: tz('created_at').notNull().defaultNow(),
+    /** Bumped to end every session of this user (sign-out, demotion); a token carries the version it was issued with. */
+    sessionVersion: integer('session_version').notNull().default(0),
   },
   (t) => [uniqueIndex('users_username_key').on(t.username), check('users_role_check', oneOf(t.role, USER_ROLES))],
 );

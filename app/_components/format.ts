@@ -29,10 +29,14 @@ export function safeNext(next: string | string[] | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
   if (!value || !value.startsWith('/')) return '/';
   // Resolve it the way a browser would (which drops tabs and newlines, so "/\t/evil.com" is
-  // "//evil.com") and keep it only if it stays on this origin.
-  const url = new URL(value, 'http://same.origin');
-  return url.origin === 'http://same.origin' ? url.pathname + url.search + url.hash : '/';
+  // "//evil.com") and keep it only if it stays on this origin. The normalised path is checked once
+  // more: dot segments can turn a path into a network-path reference ("/.//evil.com" → "//evil.com").
+  const url = new URL(value, SAME_ORIGIN);
+  const path = url.pathname + url.search + url.hash;
+  return url.origin === SAME_ORIGIN && new URL(path, SAME_ORIGIN).origin === SAME_ORIGIN ? path : '/';
 }
+
+const SAME_ORIGIN = 'http://same.origin';
 
 /** The `pr` token of a Native code_url (weixin://wxpay/bizpayurl?pr=XXXX), or null. */
 export function payToken(codeUrl: string | null): string | null {

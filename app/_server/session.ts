@@ -1,18 +1,32 @@
 // Cookie I/O for sessions; the token itself is lib/auth's business.
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { AppError } from '@/lib/errors';
+import { currentUser } from '@/lib/auth/current-user';
+import { endSessions } from '@/lib/auth/end-sessions';
 import {
   createSessionToken,
+  servedOverHttps,
   sessionCookieFrom,
-  SESSION_COOKIE,
+  sessionCookieName,
   SESSION_MAX_AGE_SECONDS,
   verifySessionToken,
   type SessionUser,
 } from '@/lib/auth/session';
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user as the database sees them now (role included), or null for a missing, forged,
+ * expired or revoked session. One read of users per request (cache() shares it between a page's
+ * layout and its components; nothing is kept across requests).
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const claimed = await tokenUser();
+  return claimed && currentUser(claimed);
+});
+
+async function tokenUser(): Promise<SessionUser | null> {
   const jar = await cookies();
-  return verifySessionToken(jar.get(SESSION_COOKIE)?.value);
+  return verifySessionToken(jar.get(sessionCookieName())?.value);
 }
 
 export async function requireUser(): Promise<SessionUser> {
@@ -20,8 +34,9 @@ export async function requireUser(): Promise<SessionUser> {
 }
 
 /**
- * requireUser for the hot status route: the session read straight from the request's Cookie header,
- * synchronously, without next/headers' cookie store (the same parsing, less work per poll).
+ * The token's claims for the hot status route, read straight from the request's Cookie header,
+ * synchronously, without next/headers' cookie store (the same parsing, less work per poll). Not yet
+ * a live session: the route's one order read also checks the session version.
  */
 export function requireUserFrom(request: Request): SessionUser {
   return signedIn(verifySessionToken(sessionCookieFrom(request.headers.get('cookie'))));
@@ -32,30 +47,27 @@ function signedIn(user: SessionUser | null): SessionUser {
   return user;
 }
 
-export async function startSession(user: SessionUser, request: Request): Promise<void> {
+export async function startSession(user: SessionUser): Promise<void> {
   const jar = await cookies();
-  jar.set(SESSION_COOKIE, await createSessionToken(user), {
+  jar.set(sessionCookieName(), await createSessionToken(user), {
     httpOnly: true,
     sameSite: 'lax',
-    // Secure wherever the site is served over HTTPS (directly or behind a TLS-terminating proxy);
-    // plain-HTTP local development keeps working.
-    secure: isHttps(request),
+    // From configuration (live mode is HTTPS); plain-HTTP local development keeps working.
+    secure: servedOverHttps(),
     path: '/',
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
 }
 
+/** Ends the session server-side (every token of this user stops working) and clears the cookie. */
 export async function endSession(): Promise<void> {
+  const claimed = await tokenUser();
+  if (claimed) await endSessions(claimed);
   const jar = await cookies();
-  jar.delete(SESSION_COOKIE);
+  jar.delete({ name: sessionCookieName(), path: '/', secure: servedOverHttps(), httpOnly: true, sameSite: 'lax' });
 }
 
-function isHttps(request: Request): boolean {
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  return (proto ?? new URL(request.url).protocol.replace(':', '')) === 'https';
-}
-
-/** Every admin route calls this before it looks at its input: 401 signed out, 403 shopper. */
+/** Every admin route calls this before it looks at its input: 401 signed out, 403 shopper (role read from the database). */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== 'admin') throw new AppError('forbidden', 'Operators only');

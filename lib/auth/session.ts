@@ -1,5 +1,7 @@
-// A signed session token (HS256 JWT) carried in an httpOnly cookie. Verifying it needs no database
-// round trip, which keeps the status route to one query.
+// A signed session token (HS256 JWT) carried in an httpOnly cookie. The token carries the user's
+// session version (`sv`): a session is valid while it equals users.session_version, so signing out
+// (or an operator's demotion) ends every token issued before, on every instance. Routes check it
+// with one read of users (app/_server/session.ts); the status route joins it into its order read.
 //
 // Tokens are minted with jose. They are verified here with node:crypto, synchronously: the status
 // route checks one on every poll, and jose's WebCrypto verify (an importKey and a verify job per
@@ -12,13 +14,23 @@ import { SignJWT } from 'jose';
 import { getEnv } from '@/lib/env';
 import type { UserRole } from './roles';
 
-export const SESSION_COOKIE = 'session';
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
+
+/**
+ * "Production" is live mode, which is served over HTTPS (its notify URL must be): decided from
+ * configuration, never from a client-sent header such as X-Forwarded-Proto. Its cookie is
+ * `__Host-session`: Secure, Path=/, no Domain, so a sibling subdomain or a plain-HTTP response
+ * cannot set or overwrite it. Sandbox mode keeps `session` without Secure, for http://127.0.0.1.
+ */
+export const servedOverHttps = () => getEnv().WXPAY_MODE === 'live';
+export const sessionCookieName = () => (servedOverHttps() ? '__Host-session' : 'session');
 
 export interface SessionUser {
   id: number;
   username: string;
   role: UserRole;
+  /** users.session_version when the token was issued. */
+  sessionVersion: number;
 }
 
 let secret: Uint8Array | undefined;
@@ -27,7 +39,7 @@ let hmacKey: KeyObject | undefined;
 const verifyKey = () => (hmacKey ??= createSecretKey(Buffer.from(key())));
 
 export async function createSessionToken(user: SessionUser): Promise<string> {
-  return new SignJWT({ username: user.username, role: user.role })
+  return new SignJWT({ username: user.username, role: user.role, sv: user.sessionVersion })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(String(user.id))
     .setIssuedAt()
@@ -40,6 +52,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /** A decimal user id as createSessionToken writes it. */
 const USER_ID = /^[1-9]\d{0,15}$/;
+/** A token minted before session versions existed reads as version 0, the column's default. */
+const sessionVersionOf = (sv: unknown) => (sv === undefined ? 0 : Number.isSafeInteger(sv) && (sv as number) >= 0 ? (sv as number) : null);
 
 function decodeJson(part: string): unknown {
   // A length of 4n+1 is not base64 at all (Buffer would drop the dangling character; jose refuses).
@@ -80,8 +94,9 @@ export function verifySessionToken(token: string | undefined): SessionUser | nul
     if (typeof claims.sub !== 'string' || !USER_ID.test(claims.sub)) return null;
     const id = Number(claims.sub);
     const role = claims.role === 'admin' ? 'admin' : 'shopper';
-    if (!Number.isSafeInteger(id) || typeof claims.username !== 'string') return null;
-    return { id, username: claims.username, role };
+    const sessionVersion = sessionVersionOf(claims.sv);
+    if (!Number.isSafeInteger(id) || typeof claims.username !== 'string' || sessionVersion === null) return null;
+    return { id, username: claims.username, role, sessionVersion };
   } catch {
     return null;
   }
@@ -92,16 +107,16 @@ export function verifySessionToken(token: string | undefined): SessionUser | nul
  * (@edge-runtime/cookies: pairs split on `; `, the value URI-decoded, an undecodable pair skipped, a bare name meaning "true", the last one winning), for
  * routes that read the header directly instead of going through next/headers.
  */
-export function sessionCookieFrom(header: string | null | undefined): string | undefined {
+export function sessionCookieFrom(header: string | null | undefined, name = sessionCookieName()): string | undefined {
   if (!header) return undefined;
   let value: string | undefined;
   for (const pair of header.split(/; */)) {
     const eq = pair.indexOf('=');
     if (eq === -1) {
-      if (pair === SESSION_COOKIE) value = 'true';
+      if (pair === name) value = 'true';
       continue;
     }
-    if (pair.slice(0, eq) !== SESSION_COOKIE) continue;
+    if (pair.slice(0, eq) !== name) continue;
     try {
       value = decodeURIComponent(pair.slice(eq + 1));
     } catch {

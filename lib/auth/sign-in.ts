@@ -20,7 +20,7 @@ export async function signIn({ username, password }: Credentials): Promise<Sessi
   if (lock?.locked) throw new AppError('rate_limited', 'Too many failed sign-ins; try again in 15 minutes');
 
   const [user] = await db
-    .select({ id: users.id, username: users.username, role: users.role, passwordHash: users.passwordHash })
+    .select({ id: users.id, username: users.username, role: users.role, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.username, username));
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -30,7 +30,7 @@ export async function signIn({ username, password }: Credentials): Promise<Sessi
     throw new AppError('unauthorized', 'Wrong username or password');
   }
   await db.delete(loginFailures).where(eq(loginFailures.username, username));
-  return { id: user.id, username: user.username, role: user.role === 'admin' ? 'admin' : 'shopper' };
+  return { id: user.id, username: user.username, role: user.role === 'admin' ? 'admin' : 'shopper', sessionVersion: user.sessionVersion };
 }
 
 async function recordFailure(username: string) {

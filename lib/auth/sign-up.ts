@@ -12,7 +12,7 @@ export async function signUp({ username, password }: Credentials): Promise<Sessi
     .insert(users)
     .values({ username, passwordHash, role: 'shopper' })
     .onConflictDoNothing({ target: users.username })
-    .returning({ id: users.id, username: users.username });
+    .returning({ id: users.id, username: users.username, sessionVersion: users.sessionVersion });
   if (!user) throw new AppError('conflict', 'That username is taken', { fields: { username: 'That username is taken' } });
   return { ...user, role: 'shopper' };
 }

@@ -1,3 +1,4 @@
+import '@/lib/csp-safe-zod';
 import { z } from 'zod';
 
 // POST /api/orders and the checkout form share this. A price sent by a client is ignored (zod

@@ -1,9 +1,11 @@
 // The hot path: every open pay page polls this every 3 s. One indexed read; WeChat is asked only
 // for a pending order that is old (its notify may be lost) or about to expire, and at most once per
 // order per 10 s across all instances (a conditional UPDATE on last_queried_at claims the query).
+// The session's revocation check rides on the same read (a join on users.session_version), so the
+// poll stays one indexed round trip and nothing is cached across instances.
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
-import { orders } from '@/db/schema';
+import { orders, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { WechatPayError } from '@/lib/wechatpay';
@@ -22,8 +24,8 @@ const QUERY_AFTER_AGE_MS = 2 * 60_000;
 const QUERY_BEFORE_EXPIRY_MS = 60_000;
 const QUERY_EVERY = sql`interval '10 seconds'`;
 
-export async function getOrderStatus(orderNo: string, userId: number): Promise<OrderStatus> {
-  const order = await read(orderNo, userId);
+export async function getOrderStatus(orderNo: string, userId: number, sessionVersion: number): Promise<OrderStatus> {
+  const order = await read(orderNo, userId, sessionVersion);
   // An old order polled within the last 10 s is answered from the read alone, without a write.
   if (isFinalOrderStatus(order.status) || !queryDue(order) || !order.queryClaimable) return order;
 
@@ -43,7 +45,7 @@ export async function getOrderStatus(orderNo: string, userId: number): Promise<O
 
   try {
     const { outcome } = await queryPayment(orderNo);
-    return outcome ? read(orderNo, userId) : order;
+    return outcome ? read(orderNo, userId, sessionVersion) : order;
   } catch (err) {
     // WeChat unreachable or busy: the shopper still gets the stored state; the next poll after
     // the throttle window, or the sweep, asks again.
@@ -67,19 +69,23 @@ function prepareRead(db: Db) {
       createdAt: orders.createdAt,
       // The database's clock, like the claim below: app servers' clocks may differ.
       queryClaimable: sql<boolean>`${orders.lastQueriedAt} is null or ${orders.lastQueriedAt} < now() - ${QUERY_EVERY}`,
+      sessionLive: sql<boolean>`${users.sessionVersion} = ${sql.placeholder('sessionVersion')}::integer`,
     })
     .from(orders)
+    .innerJoin(users, eq(users.id, orders.userId))
     .where(and(eq(orders.orderNo, sql.placeholder('orderNo')), eq(orders.userId, sql.placeholder('userId'))))
     .prepare('order_status_read');
 }
 
-async function read(orderNo: string, userId: number): Promise<OrderStatus & { createdAt: Date; queryClaimable: boolean }> {
+async function read(orderNo: string, userId: number, sessionVersion: number): Promise<OrderStatus & { createdAt: Date; queryClaimable: boolean }> {
   const db = getDb();
   let statement = readStatements.get(db);
   if (!statement) readStatements.set(db, (statement = prepareRead(db)));
-  const [order] = await statement.execute({ orderNo, userId });
+  const [row] = await statement.execute({ orderNo, userId, sessionVersion });
   // Someone else's order is indistinguishable from a missing one.
-  if (!order) throw new AppError('not_found', 'Order not found');
+  if (!row) throw new AppError('not_found', 'Order not found');
+  const { sessionLive, ...order } = row;
+  if (!sessionLive) throw new AppError('unauthorized', 'Sign in first');
   return order as OrderStatus & { createdAt: Date; queryClaimable: boolean };
 }
 

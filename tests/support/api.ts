@@ -24,7 +24,8 @@ export class ApiClient {
       body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body,
       redirect: 'manual',
     });
-    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
+    // `session` in sandbox mode, `__Host-session` in live mode.
+    const setCookie = res.headers.getSetCookie().find((c) => /^(__Host-)?session=/.test(c));
     if (setCookie) this.cookie = setCookie.split(';')[0];
     const text = await res.text();
     let body: any = text;

@@ -3,6 +3,7 @@
 // integration suite's global setup and by Playwright's, so both drive the real server over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -112,4 +113,16 @@ export async function createDatabase(adminUrl: string, name: string, prefix = 'w
   }
   url.pathname = `/${dbName}`;
   return url.toString();
+}
+
+/** A port nothing listens on right now, for a test's extra server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

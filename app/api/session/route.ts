@@ -1,4 +1,4 @@
-// POST /api/session – sign in; DELETE /api/session – sign out.
+// POST /api/session – sign in; DELETE /api/session – sign out (ends the session server-side).
 import { credentialsSchema } from '@/lib/auth/credentials';
 import { signIn } from '@/lib/auth/sign-in';
 import { parseJson, respond } from '@/app/_server/http';
@@ -7,7 +7,7 @@ import { endSession, startSession } from '@/app/_server/session';
 export function POST(request: Request) {
   return respond(async () => {
     const user = await signIn(await parseJson(request, credentialsSchema));
-    await startSession(user, request);
+    await startSession(user);
     return Response.json({ id: user.id, username: user.username, role: user.role });
   });
 }

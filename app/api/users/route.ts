@@ -7,7 +7,7 @@ import { startSession } from '@/app/_server/session';
 export function POST(request: Request) {
   return respond(async () => {
     const user = await signUp(await parseJson(request, credentialsSchema));
-    await startSession(user, request);
+    await startSession(user);
     return Response.json({ id: user.id, username: user.username, role: user.role }, { status: 201 });
   });
 }

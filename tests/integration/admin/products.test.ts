@@ -9,9 +9,9 @@ const base = inject('baseUrl');
 let operator: ApiClient;
 const created: number[] = [];
 
-// The smallest valid headers; the server decides the type from these bytes only.
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake png body')]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 rest')]);
+// Real 1×1 images; the server decides the type from their bytes only.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const WEBP = Buffer.from('UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA', 'base64');
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 
 async function create(body: Record<string, unknown>) {
@@ -146,13 +146,21 @@ describe('product images', () => {
     expect(second.body.imageUrl).not.toBe(res.body.imageUrl);
     const fresh = await fetch(base + second.body.imageUrl);
     expect(fresh.headers.get('content-type')).toBe('image/webp');
-    expect((await fetch(base + res.body.imageUrl)).headers.get('cache-control')).toBe('no-cache');
+    // The old URL now redirects to the new one rather than serving the old bytes uncached.
+    const old = await fetch(base + res.body.imageUrl, { redirect: 'manual' });
+    expect(old.status).toBe(307);
+    expect(old.headers.get('location')).toBe(second.body.imageUrl);
   });
 
   it('refuses SVG, anything that is not really an image, over 2 MB (413), and no file', async () => {
     const product = (await create({ name: 'Image refusals', slug: slug('refuse'), price: '5.00', stock: 5 })).body;
     expect((await upload(product.id, SVG, 'image/svg+xml', 'x.svg')).status).toBe(400);
     expect((await upload(product.id, Buffer.from('just text'), 'image/png', 'x.png')).status).toBe(400);
+    // A PNG signature alone is not a PNG; nor is one claiming 100 000 × 1 pixels.
+    expect((await upload(product.id, Buffer.concat([PNG.subarray(0, 8), Buffer.from('fake png body')]), 'image/png', 'x.png')).status).toBe(400);
+    const huge = Buffer.from(PNG);
+    huge.writeUInt32BE(100_000, 16);
+    expect((await upload(product.id, huge, 'image/png', 'huge.png')).status).toBe(400);
     const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
     expect((await upload(product.id, big, 'image/png', 'big.png')).status).toBe(413);
     const none = await operator.request('POST', `/api/admin/products/${product.id}/image`, { json: {} });

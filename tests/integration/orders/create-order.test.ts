@@ -89,7 +89,10 @@ describe('POST /api/orders', () => {
 
   it('rejects a body that is not JSON', async () => {
     const shopper = await newShopper(base);
-    const res = await shopper.request('POST', '/api/orders', { body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // Another content type is 415 (the spec's rule against cross-site forms); a JSON type with a body that does not parse, 400.
+    const form = await shopper.request('POST', '/api/orders', { body: 'items=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.status).toBe(415);
+    const res = await shopper.request('POST', '/api/orders', { body: 'items=1', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
   });
 

@@ -54,8 +54,8 @@ afterEach(() => {
 const KEY = new TextEncoder().encode(TEST_ENV.SESSION_SECRET);
 const OTHER_KEY = new TextEncoder().encode('another-secret-of-at-least-32-characters!!');
 
-const SHOPPER: SessionUser = { id: 42, username: 'alice', role: 'shopper' };
-const ADMIN: SessionUser = { id: 1, username: 'admin', role: 'admin' };
+const SHOPPER: SessionUser = { id: 42, username: 'alice', role: 'shopper', sessionVersion: 0 };
+const ADMIN: SessionUser = { id: 1, username: 'admin', role: 'admin', sessionVersion: 3 };
 
 const now = () => Math.floor(Date.now() / 1000);
 const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
@@ -116,7 +116,7 @@ describe('createSessionToken / verifySessionToken round trip', () => {
   it.each([
     ['shopper', SHOPPER],
     ['admin', ADMIN],
-    ['unicode username', { id: 9_007_199_254_740_991, username: 'Zoë 张伟 🛒', role: 'shopper' } as SessionUser],
+    ['unicode username', { id: 9_007_199_254_740_991, username: 'Zoë 张伟 🛒', role: 'shopper', sessionVersion: 0 } as SessionUser],
   ])('%s: verifySessionToken returns the user', async (_name, user) => {
     const token = await createSessionToken(user);
     expect(verifySessionToken(token)).toEqual(user);
@@ -527,5 +527,23 @@ describe('sessionCookieFrom reads the Cookie header as Next does', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('the session version claim (sv)', () => {
+  it('carries the version the token was issued with', async () => {
+    const token = await createSessionToken({ ...SHOPPER, sessionVersion: 7 });
+    expect(decodePayload(token).sv).toBe(7);
+    expect(verifySessionToken(token)?.sessionVersion).toBe(7);
+  });
+
+  it('reads a token minted before versions existed as version 0', async () => {
+    expect(verifySessionToken(await mint(claims()))?.sessionVersion).toBe(0);
+  });
+
+  it.each([-1, 1.5, '1', null, true, 2 ** 53])('refuses sv = %j', async (sv) => {
+    expect(verifySessionToken(await mint(claims({ sv })))).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ export function GET(request: Request, { params }: { params: Promise<{ orderNo: s
   return respond(async () => {
     const user = requireUserFrom(request);
     const { orderNo } = await params;
-    const { status, totalFee, paidAt, expiresAt } = await getOrderStatus(orderNo, user.id);
+    const { status, totalFee, paidAt, expiresAt } = await getOrderStatus(orderNo, user.id, user.sessionVersion);
     return Response.json({ orderNo, status, totalFee, paidAt, expiresAt }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }

@@ -4,4 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startServer } = await import('./lib/server/start');
   await startServer();
+  const { recordPeerAddress } = await import('./app/_server/client-ip');
+  recordPeerAddress();
 }

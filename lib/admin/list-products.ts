@@ -12,6 +12,7 @@ const adminProductFields = {
   category: products.category,
   priceFen: products.priceFen,
   stock: products.stock,
+  maxPerOrder: products.maxPerOrder,
   imageUrl: products.imageUrl,
   createdAt: products.createdAt,
   archivedAt: products.archivedAt,

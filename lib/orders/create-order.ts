@@ -43,17 +43,6 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
       .from(orders)
       .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
       .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending')));
-    const units = lines.reduce((sum, l) => sum + l.quantity, 0);
-    if (held.units + units > env.MAX_PENDING_UNITS) {
-      // Units come free when the oldest unpaid order is paid or expires.
-      const wait = held.firstExpiry ? (new Date(held.firstExpiry).getTime() - Date.now()) / 1000 : env.ORDER_TTL_SECONDS;
-      throw new RateLimitedError(
-        `At most ${env.MAX_PENDING_UNITS} items may wait for payment at once; you hold ${held.units}. Pay or let unpaid orders expire first`,
-        wait,
-        { maxPendingUnits: env.MAX_PENDING_UNITS, pendingUnits: held.units },
-      );
-    }
-
     const reserved: { productId: number; name: string; priceFen: number; quantity: number }[] = [];
     for (const line of lines) {
       const [product] = await tx
@@ -70,6 +59,19 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         .returning({ name: products.name, priceFen: products.priceFen });
       if (!product) throw await unavailable(tx, line);
       reserved.push({ productId: line.productId, name: product.name, priceFen: product.priceFen, quantity: line.quantity });
+    }
+
+    // Judged after the lines (queried before them, so no product row stays locked for it): out of
+    // stock (409) and a line's own cap win over this one.
+    const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+    if (held.units + units > env.MAX_PENDING_UNITS) {
+      // Units come free when the oldest unpaid order is paid or expires.
+      const wait = held.firstExpiry ? (new Date(held.firstExpiry).getTime() - Date.now()) / 1000 : env.ORDER_TTL_SECONDS;
+      throw new RateLimitedError(
+        `At most ${env.MAX_PENDING_UNITS} items may wait for payment at once; you hold ${held.units}. Pay or let unpaid orders expire first`,
+        wait,
+        { maxPendingUnits: env.MAX_PENDING_UNITS, pendingUnits: held.units },
+      );
     }
 
     const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);

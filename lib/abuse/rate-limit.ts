@@ -5,6 +5,7 @@
 // in a short time, which these limits tolerate, and in exchange each request costs one upsert of
 // one row per rule. The numbers are the contract's (../shared/spec/product.md, "Abuse limits").
 import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { getEnv } from '@/lib/env';
 import { RateLimitedError } from '@/lib/errors';
@@ -70,7 +71,7 @@ export async function takeRateLimits(hits: RateLimitHit[]): Promise<void> {
 export async function untakeRateLimits(hits: RateLimitHit[]): Promise<void> {
   if (getEnv().RATE_LIMIT === 'off' || hits.length === 0) return;
   const keys: SQL[] = hits.map(({ limit, subject }) => sql`${key(limit, subject)}::text`);
-  await queryRows(sql`update rate_limits set count = count - 1 where key in (${sql.join(keys, sql`, `)}) and count > 0 returning key`);
+  await getDb().execute(sql`update rate_limits set count = count - 1 where key in (${sql.join(keys, sql`, `)}) and count > 0`);
 }
 
 function key(limit: RateLimit, subject: string): string {

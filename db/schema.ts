@@ -38,12 +38,15 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_username_key').on(t.username), check('users_role_check', oneOf(t.role, USER_ROLES))],
 );
 
-/** Failed sign-ins per username, in the database so the limit holds across instances. */
-export const loginFailures = pgTable('login_failures', {
-  username: text('username').primaryKey(),
-  failures: integer('failures').notNull(),
-  firstFailedAt: tz('first_failed_at').notNull().defaultNow(),
-  lockedUntil: tz('locked_until'),
+/**
+ * Fixed-window request counters (sign-up, sign-in, checkout), in the database so a limit holds
+ * across instances. `key` names the rule and its subject (e.g. `signin-ip:203.0.113.7`); a row
+ * counts the requests since `window_start` and starts over once its window has passed.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: tz('window_start').notNull().defaultNow(),
+  count: integer('count').notNull(),
 });
 
 export const products = pgTable(
@@ -56,6 +59,8 @@ export const products = pgTable(
     category: text('category').notNull().default(''),
     priceFen: integer('price_fen').notNull(),
     stock: integer('stock').notNull(),
+    /** Units of this product one order line may take (stock hoarding). */
+    maxPerOrder: integer('max_per_order').notNull().default(10),
     imageUrl: text('image_url').notNull(),
     createdAt: tz('created_at').notNull().defaultNow(),
     /** Set when a merchant archives the product: gone from the catalogue, kept on old orders. */
@@ -66,6 +71,7 @@ export const products = pgTable(
     check('products_price_fen_check', sql`${t.priceFen} > 0`),
     // The last line of defence for "never oversell": a reservation that would go below zero fails.
     check('products_stock_check', sql`${t.stock} >= 0`),
+    check('products_max_per_order_check', sql`${t.maxPerOrder} > 0`),
   ],
 );
 

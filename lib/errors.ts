@@ -22,3 +22,13 @@ export class AppError extends Error {
     this.details = details;
   }
 }
+
+/** A refusal the client may retry later: the route layer adds `Retry-After` (seconds). */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number, details?: Record<string, unknown>) {
+    super('rate_limited', message, details);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}

@@ -1,6 +1,6 @@
 // The route layer's shared plumbing: parse input with zod, map domain errors to HTTP once.
 import { z } from 'zod';
-import { AppError, type AppErrorCode } from '@/lib/errors';
+import { AppError, RateLimitedError, type AppErrorCode } from '@/lib/errors';
 import { readCappedJson } from '@/lib/http/read-capped-body';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -15,7 +15,10 @@ const STATUS: Record<AppErrorCode, number> = {
 };
 
 export function errorResponse(err: unknown): Response {
-  if (err instanceof AppError) return Response.json({ error: err.message, ...err.details }, { status: STATUS[err.code] });
+  if (err instanceof AppError) {
+    const headers = err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
+    return Response.json({ error: err.message, ...err.details }, { status: STATUS[err.code], headers });
+  }
   console.error(err);
   return Response.json({ error: 'Internal error' }, { status: 500 });
 }
@@ -46,11 +49,4 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
   throw new AppError('bad_request', Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { fields });
-}
-
-/** The shopper's address as the first proxy saw it; WeChat wants an IPv4 or IPv6 literal. */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const ip = forwarded || request.headers.get('x-real-ip') || '';
-  return z.union([z.ipv4(), z.ipv6()]).safeParse(ip).success ? ip : '127.0.0.1';
 }

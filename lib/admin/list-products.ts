@@ -5,7 +5,7 @@ import { products } from '@/db/schema';
 import { productFields } from '@/lib/catalog/products';
 import { AppError } from '@/lib/errors';
 
-const adminProductFields = { ...productFields, createdAt: products.createdAt, archivedAt: products.archivedAt };
+const adminProductFields = { ...productFields, maxPerOrder: products.maxPerOrder, createdAt: products.createdAt, archivedAt: products.archivedAt };
 
 export function listAllProducts() {
   return getDb()

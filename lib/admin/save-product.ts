@@ -26,10 +26,12 @@ const price = z
     return fen;
   });
 // Forms send strings: "" is a missing number, not zero.
-const stock = z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
-  z.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'cannot be negative').max(1_000_000),
-);
+const wholeNumber = (min: number, max: number, tooSmall: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v),
+    z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, tooSmall).max(max),
+  );
+const stock = wholeNumber(0, 1_000_000, 'cannot be negative');
 
 const fields = {
   name: z.string().trim().min(1, 'required').max(100),
@@ -41,6 +43,8 @@ const fields = {
     .max(80),
   description: z.string().trim().max(2000),
   category: z.string().trim().max(50),
+  /** Units one order line may take; a checkout asks for at most 99 of anything anyway. */
+  maxPerOrder: wholeNumber(1, 99, 'must be at least 1'),
 };
 
 export const createProductSchema = z.object({
@@ -48,6 +52,7 @@ export const createProductSchema = z.object({
   slug: z.preprocess((v) => (v === '' ? undefined : v), fields.slug.optional()),
   description: fields.description.default(''),
   category: fields.category.default(''),
+  maxPerOrder: fields.maxPerOrder.default(10),
   price,
   stock,
 });
@@ -70,13 +75,13 @@ export const updateProductSchema = z
 export type CreateProductInput = z.infer<typeof createProductSchema>;
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 
-const returned = { id: products.id, slug: products.slug, name: products.name, priceFen: products.priceFen, stock: products.stock, imageUrl: products.imageUrl };
+const returned = { id: products.id, slug: products.slug, name: products.name, priceFen: products.priceFen, stock: products.stock, maxPerOrder: products.maxPerOrder, imageUrl: products.imageUrl };
 
 export async function createProduct(input: CreateProductInput) {
   const slug = input.slug ?? slugify(input.name);
   const [product] = await getDb()
     .insert(products)
-    .values({ slug, name: input.name, description: input.description, category: input.category, priceFen: input.price, stock: input.stock, imageUrl: PLACEHOLDER_IMAGE })
+    .values({ slug, name: input.name, description: input.description, category: input.category, priceFen: input.price, stock: input.stock, maxPerOrder: input.maxPerOrder, imageUrl: PLACEHOLDER_IMAGE })
     .onConflictDoNothing({ target: products.slug })
     .returning(returned);
   if (!product) throw slugTaken(slug);
@@ -89,6 +94,7 @@ export async function updateProduct(id: number, input: UpdateProductInput) {
   if (input.slug !== undefined) set.slug = input.slug;
   if (input.description !== undefined) set.description = input.description;
   if (input.category !== undefined) set.category = input.category;
+  if (input.maxPerOrder !== undefined) set.maxPerOrder = input.maxPerOrder;
   if (input.price !== undefined) set.priceFen = input.price;
   if (input.stock !== undefined) set.stock = input.stock;
   if (Object.keys(set).length === 0) throw new AppError('bad_request', 'Nothing to change');

@@ -1,49 +1,33 @@
-// Sign-in with a per-username failure limit kept in the database (so it holds across instances):
-// after 5 failures within 15 minutes the name is locked for 15 minutes, whatever password is tried.
-import { eq, sql } from 'drizzle-orm';
+// Sign-in, rate-limited in the database (so the limits hold across instances) before any password
+// is hashed: every attempt is counted first, as a failure, in one atomic statement, and taken
+// back once it turns out right. Parallel guesses therefore cannot all be verified before the
+// count catches up. Limits (lib/abuse/rate-limit.ts): attempts per address, failures per address
+// and username (blocks the guesser), and a short per-username back-off across all addresses
+// (slows down guesses spread over many addresses, while the owner, signing in from an address of
+// their own, is never locked out by a stranger).
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { loginFailures, users } from '@/db/schema';
+import { users } from '@/db/schema';
+import { RATE_LIMITS, takeRateLimits, untakeRateLimits, type RateLimitHit } from '@/lib/abuse/rate-limit';
 import { AppError } from '@/lib/errors';
 import type { Credentials } from './credentials';
 import { DUMMY_HASH, verifyPassword } from './password';
 import type { SessionUser } from './session';
 
-const MAX_FAILURES = 5;
-const WINDOW = sql`interval '15 minutes'`;
+export async function signIn({ username, password }: Credentials, clientIp: string): Promise<SessionUser> {
+  const failures: RateLimitHit[] = [
+    { limit: RATE_LIMITS.signInFailuresPerIpAndUser, subject: `${clientIp} ${username}` },
+    { limit: RATE_LIMITS.signInFailuresPerUser, subject: username },
+  ];
+  await takeRateLimits([{ limit: RATE_LIMITS.signInPerIp, subject: clientIp }, ...failures]);
 
-export async function signIn({ username, password }: Credentials): Promise<SessionUser> {
-  const db = getDb();
-  const [lock] = await db
-    .select({ locked: sql<boolean>`${loginFailures.lockedUntil} > now()` })
-    .from(loginFailures)
-    .where(eq(loginFailures.username, username));
-  if (lock?.locked) throw new AppError('rate_limited', 'Too many failed sign-ins; try again in 15 minutes');
-
-  const [user] = await db
+  const [user] = await getDb()
     .select({ id: users.id, username: users.username, role: users.role, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.username, username));
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) {
-    await recordFailure(username);
-    // Same message whether the name or the password was wrong.
-    throw new AppError('unauthorized', 'Wrong username or password');
-  }
-  await db.delete(loginFailures).where(eq(loginFailures.username, username));
+  // Same message whether the name or the password was wrong.
+  if (!user || !ok) throw new AppError('unauthorized', 'Wrong username or password');
+  await untakeRateLimits(failures);
   return { id: user.id, username: user.username, role: user.role === 'admin' ? 'admin' : 'shopper', sessionVersion: user.sessionVersion };
-}
-
-async function recordFailure(username: string) {
-  const fresh = sql`${loginFailures.firstFailedAt} < now() - ${WINDOW}`;
-  await getDb()
-    .insert(loginFailures)
-    .values({ username, failures: 1 })
-    .onConflictDoUpdate({
-      target: loginFailures.username,
-      set: {
-        failures: sql`case when ${fresh} then 1 else ${loginFailures.failures} + 1 end`,
-        firstFailedAt: sql`case when ${fresh} then now() else ${loginFailures.firstFailedAt} end`,
-        lockedUntil: sql`case when not ${fresh} and ${loginFailures.failures} + 1 >= ${MAX_FAILURES} then now() + ${WINDOW} else null end`,
-      },
-    });
 }

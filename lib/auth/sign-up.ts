@@ -1,11 +1,14 @@
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
+import { RATE_LIMITS, takeRateLimits } from '@/lib/abuse/rate-limit';
 import { AppError } from '@/lib/errors';
 import type { Credentials } from './credentials';
 import { hashPassword } from './password';
 import type { SessionUser } from './session';
 
-export async function signUp({ username, password }: Credentials): Promise<SessionUser> {
+export async function signUp({ username, password }: Credentials, clientIp: string): Promise<SessionUser> {
+  // Counted before the hash, which is the expensive part.
+  await takeRateLimits([{ limit: RATE_LIMITS.signUpPerIp, subject: clientIp }]);
   const passwordHash = await hashPassword(password);
   // The unique index decides a race between two sign-ups for one name.
   const [user] = await getDb()

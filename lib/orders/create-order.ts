@@ -1,17 +1,15 @@
 // Checkout: price from the database, reserve stock, record the order, then ask WeChat for a QR.
 // The transaction holds no network call; WeChat is called after it commits.
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders, products, users } from '@/db/schema';
+import { RATE_LIMITS, takeRateLimits } from '@/lib/abuse/rate-limit';
 import { getEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, RateLimitedError } from '@/lib/errors';
 import { getMerchantClient } from '@/lib/payments/merchant-client';
 import { stripFourByteChars, WechatPayError } from '@/lib/wechatpay';
 import { closePendingOrder } from './close-pending-order';
 import { newOrderNo } from './order-no';
-
-/** Pending orders one shopper may hold at once, so nobody hoards stock. */
-export const MAX_PENDING_ORDERS = 20;
 
 export interface CheckoutInput {
   userId: number;
@@ -35,27 +33,45 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
   // Whole seconds: time_expire has second precision, and local expiry must equal WeChat's.
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const expiresAt = new Date(now.getTime() + env.ORDER_TTL_SECONDS * 1000);
+  await takeRateLimits([{ limit: RATE_LIMITS.checkoutsPerAccount, subject: String(input.userId) }]);
 
   const order = await getDb().transaction(async (tx) => {
-    // Serialises one shopper's checkouts so the pending-order cap holds under concurrency.
+    // Serialises one shopper's checkouts so the pending-units cap holds under concurrency.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const [{ pending }] = await tx
-      .select({ pending: sql<number>`count(*)::int` })
+    const [held] = await tx
+      .select({ units: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int`, firstExpiry: sql<Date | string | null>`min(${orders.expiresAt})` })
       .from(orders)
+      .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
       .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending')));
-    if (pending >= MAX_PENDING_ORDERS) {
-      throw new AppError('rate_limited', `You already have ${pending} unpaid orders; pay or let them expire first`);
-    }
-
     const reserved: { productId: number; name: string; priceFen: number; quantity: number }[] = [];
     for (const line of lines) {
       const [product] = await tx
         .update(products)
         .set({ stock: sql`${products.stock} - ${line.quantity}` })
-        .where(and(eq(products.id, line.productId), gte(products.stock, line.quantity), sql`${products.archivedAt} is null`))
+        .where(
+          and(
+            eq(products.id, line.productId),
+            gte(products.stock, line.quantity),
+            lte(sql`${line.quantity}::int`, products.maxPerOrder),
+            sql`${products.archivedAt} is null`,
+          ),
+        )
         .returning({ name: products.name, priceFen: products.priceFen });
-      if (!product) throw await unavailable(tx, line.productId);
+      if (!product) throw await unavailable(tx, line);
       reserved.push({ productId: line.productId, name: product.name, priceFen: product.priceFen, quantity: line.quantity });
+    }
+
+    // Judged after the lines (queried before them, so no product row stays locked for it): out of
+    // stock (409) and a line's own cap win over this one.
+    const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+    if (held.units + units > env.MAX_PENDING_UNITS) {
+      // Units come free when the oldest unpaid order is paid or expires.
+      const wait = held.firstExpiry ? (new Date(held.firstExpiry).getTime() - Date.now()) / 1000 : env.ORDER_TTL_SECONDS;
+      throw new RateLimitedError(
+        `At most ${env.MAX_PENDING_UNITS} items may wait for payment at once; you hold ${held.units}. Pay or let unpaid orders expire first`,
+        wait,
+        { maxPendingUnits: env.MAX_PENDING_UNITS, pendingUnits: held.units },
+      );
     }
 
     const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
@@ -120,11 +136,22 @@ function mergeLines(items: CheckoutInput['items']) {
   return lines;
 }
 
-async function unavailable(tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0], productId: number) {
-  const [product] = await tx.select({ name: products.name }).from(products).where(eq(products.id, productId));
-  return product
-    ? new AppError('conflict', `${product.name} is out of stock`, { productId, product: product.name })
-    : new AppError('bad_request', `Unknown product ${productId}`, { productId });
+// Out of stock wins over the per-order cap: buying fewer would not help then either.
+async function unavailable(tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0], { productId, quantity }: { productId: number; quantity: number }) {
+  const [product] = await tx
+    .select({ name: products.name, stock: products.stock, maxPerOrder: products.maxPerOrder, archivedAt: products.archivedAt })
+    .from(products)
+    .where(eq(products.id, productId));
+  if (!product) return new AppError('bad_request', `Unknown product ${productId}`, { productId });
+  if (product.archivedAt || product.stock < quantity) {
+    return new AppError('conflict', `${product.name} is out of stock`, { productId, product: product.name });
+  }
+  // Retrying the same line never helps; Retry-After (the contract's for every 429) is one order lifetime.
+  return new RateLimitedError(`At most ${product.maxPerOrder} of ${product.name} per order`, getEnv().ORDER_TTL_SECONDS, {
+    productId,
+    product: product.name,
+    maxPerOrder: product.maxPerOrder,
+  });
 }
 
 // WeChat v2 accepts only 1–3-byte UTF-8 characters (spec §1), so emoji in a product name are left

@@ -18,6 +18,9 @@ export async function startServer(): Promise<Env> {
   await seedProducts();
   await ensureAdmin();
   startSweepTimer(env.SWEEP_INTERVAL_SECONDS);
+  if (env.WXPAY_MODE === 'live' && env.RATE_LIMIT === 'off') {
+    console.warn('\nWARNING: RATE_LIMIT=off — sign-up, sign-in and checkout are not rate-limited (the unit caps still apply).\n');
+  }
   if (env.WXPAY_MODE === 'sandbox') printSandboxBanner(env);
   return env;
 }

@@ -13,6 +13,8 @@ export interface AppServer {
   baseUrl: string;
   databaseUrl?: string;
   env: Record<string, string>;
+  /** What the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
     baseUrl,
     databaseUrl,
     env,
+    output: () => output.join(''),
     async stop() {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });

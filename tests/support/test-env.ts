@@ -1,4 +1,6 @@
-// Fixed, obviously fake credentials for test servers, so tests can sign what they send.
+// Fixed, obviously fake credentials for test servers, so tests can sign what they send. The suites
+// create many accounts from one address, so rate limits are off; tests/integration/auth/rate-limits
+// starts a server of its own with them on.
 export const TEST_ENV = {
   WXPAY_MODE: 'sandbox',
   WXPAY_APPID: 'wxtest0000000000',
@@ -11,4 +13,5 @@ export const TEST_ENV = {
   ADMIN_PASSWORD: 'admin-test-password',
   WXPAY_SANDBOX_TIME_SCALE: '0.01',
   SWEEP_INTERVAL_SECONDS: '0',
+  RATE_LIMIT: 'off',
 } as const;

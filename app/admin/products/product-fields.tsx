@@ -21,6 +21,10 @@ export function ProductFields({ product }: { product?: AdminProduct }) {
         Price (¥)
         <input name="price" required inputMode="decimal" pattern="\d{1,7}(\.\d{1,2})?" placeholder="68.00" defaultValue={product && fenToYuan(product.priceFen)} />
       </label>
+      <label>
+        Most per order
+        <input name="maxPerOrder" type="number" min={1} max={99} step={1} required defaultValue={product?.maxPerOrder ?? 10} />
+      </label>
       <label className="adm-wide">
         Description
         <textarea name="description" rows={3} maxLength={2000} defaultValue={product?.description} />

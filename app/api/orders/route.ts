@@ -3,7 +3,8 @@
 import { checkoutSchema } from '@/lib/orders/checkout-schema';
 import { createOrder } from '@/lib/orders/create-order';
 import { listMyOrders } from '@/lib/orders/my-orders';
-import { clientIp, parseJson, respond } from '@/app/_server/http';
+import { clientIp } from '@/app/_server/client-ip';
+import { parseJson, respond } from '@/app/_server/http';
 import { requireUser } from '@/app/_server/session';
 
 export function POST(request: Request) {

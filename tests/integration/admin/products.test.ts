@@ -114,6 +114,22 @@ describe('PATCH /api/admin/products/{id}', () => {
     expect((await operator.get(`/api/admin/orders/${before.orderNo}`)).body.items[0]).toMatchObject({ name: 'Edit probe', priceFen: 2000 });
   });
 
+  it('sets how many units one order may take (max_per_order, 10 unless set), which checkout enforces', async () => {
+    const product = (await create({ name: 'Cap probe', slug: slug('cap'), price: '1.00', stock: 50 })).body;
+    expect(product.maxPerOrder).toBe(10);
+    const { client } = await namedShopper(base, 'cap');
+    const res = await operator.request('PATCH', `/api/admin/products/${product.id}`, { json: { maxPerOrder: '2' } });
+    expect(res.status).toBe(200);
+    expect(res.body.maxPerOrder).toBe(2);
+    expect((await client.post('/api/orders', { items: [{ productId: product.id, quantity: 3 }] })).status).toBe(429);
+    await placeOrder(client, { productId: product.id, quantity: 2 });
+    for (const maxPerOrder of [0, 100, 1.5]) {
+      expect((await operator.request('PATCH', `/api/admin/products/${product.id}`, { json: { maxPerOrder } })).status).toBe(400);
+    }
+    const capped = await create({ name: 'Cap probe 2', slug: slug('cap'), price: '1.00', stock: 5, maxPerOrder: 1 });
+    expect(capped.body.maxPerOrder).toBe(1);
+  });
+
   it('answers 404 for an unknown product, 400 for nothing to change or a bad price, 409 for a taken slug', async () => {
     expect((await operator.request('PATCH', '/api/admin/products/999999999', { json: { name: 'x' } })).status).toBe(404);
     expect((await operator.request('PATCH', '/api/admin/products/1', { json: {} })).status).toBe(400);

@@ -115,6 +115,42 @@ describe('POST /api/orders', () => {
     expect(await stockOf(base, cheapest.id)).toBe(before);
   });
 
+  it('refuses a line above its product max_per_order (10 by default) with 429 and Retry-After, reserving nothing', async () => {
+    const shopper = await newShopper(base);
+    const product = (await catalog(base)).filter((p) => p.stock >= 99).sort((x, y) => x.priceFen - y.priceFen)[0];
+    const before = await stockOf(base, product.id);
+    for (const quantity of [11, 99]) {
+      const res = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity }] });
+      expect(res.status).toBe(429);
+      expect(res.body).toMatchObject({ productId: product.id, maxPerOrder: 10 });
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+    // Two lines of one product are one line.
+    const split = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 6 }, { productId: product.id, quantity: 5 }] });
+    expect(split.status).toBe(429);
+    expect(await stockOf(base, product.id)).toBe(before);
+    expect((await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 10 }] })).status).toBe(201);
+  });
+
+  it('caps the units one shopper holds in pending orders at MAX_PENDING_UNITS (20), summed over orders and products', async () => {
+    const shopper = await newShopper(base);
+    const [a, b] = (await catalog(base)).filter((p) => p.stock >= 25).sort((x, y) => x.priceFen - y.priceFen);
+    expect((await shopper.post('/api/orders', { items: [{ productId: a.id, quantity: 10 }, { productId: b.id, quantity: 5 }] })).status).toBe(201);
+    expect((await shopper.post('/api/orders', { items: [{ productId: b.id, quantity: 5 }] })).status).toBe(201);
+    const before = await catalog(base);
+    const res = await shopper.post('/api/orders', { items: [{ productId: a.id, quantity: 1 }] });
+    expect(res.status).toBe(429);
+    expect(res.body).toMatchObject({ maxPendingUnits: 20, pendingUnits: 20 });
+    expect(typeof res.body.error).toBe('string');
+    // Free again when the oldest unpaid order expires: within one order lifetime (900 s).
+    const retryAfter = Number(res.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(await catalog(base)).toEqual(before);
+    // Another shopper is not affected.
+    expect((await (await newShopper(base)).post('/api/orders', { items: [{ productId: a.id, quantity: 1 }] })).status).toBe(201);
+  });
+
   it('answers 413 {error} for a JSON body over 16 KB and creates no order', async () => {
     const shopper = await newShopper(base);
     const [a] = await twoProducts();

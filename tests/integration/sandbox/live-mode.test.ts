@@ -19,6 +19,10 @@ describe('the sandbox in live mode', () => {
     expect((await fetch(`${live.baseUrl}/api/health`)).status).toBe(200);
   });
 
+  it('warns at start that the rate limits are off (the suites run with RATE_LIMIT=off)', () => {
+    expect(live.output()).toContain('WARNING: RATE_LIMIT=off');
+  });
+
   it.each([
     ['POST', '/sandbox/pay/unifiedorder'],
     ['POST', '/sandbox/pay/orderquery'],

@@ -1,5 +1,5 @@
 // GET /api/admin/products – every product, archived ones included.
-// POST /api/admin/products – JSON {name, slug?, description?, category?, price: "68.00", stock} → 201.
+// POST /api/admin/products – JSON {name, slug?, description?, category?, maxPerOrder?, price: "68.00", stock} → 201.
 import { listAllProducts } from '@/lib/admin/list-products';
 import { createProduct, createProductSchema } from '@/lib/admin/save-product';
 import { parseJson, respond } from '@/app/_server/http';

@@ -1,6 +1,6 @@
 // GET /api/admin/products/{id} – one product, archived or not.
-// PATCH /api/admin/products/{id} – JSON with any of {name, slug, description, category, price, stock,
-// expectedStock}; a stock edit names the stock it saw and gets 409 if a checkout changed it since.
+// PATCH /api/admin/products/{id} – JSON with any of {name, slug, description, category, maxPerOrder,
+// price, stock, expectedStock}; a stock edit names the stock it saw and gets 409 if a checkout changed it since.
 import { z } from 'zod';
 import { idParam } from '@/lib/admin/filters';
 import { getProduct } from '@/lib/admin/list-products';

@@ -29,16 +29,13 @@ export function settled(outcome: PaymentOutcome): Settlement {
   return outcome.verdict === 'applied' || outcome.verdict === 'duplicate' ? 'paid' : 'failed';
 }
 
-/** What the sweep does next about an expired order: the pure part of the spec's sweep table. */
-export type SweepStep =
-  | { action: 'close-here'; detail: string }
-  | { action: 'close-at-wechat' }
-  | { action: 'query-again' }
-  | { action: 'leave' }
-  | { action: 'retry' };
+// What the sweep does next about an expired order: the pure part of the spec's sweep table.
+type CloseHere = { action: 'close-here'; detail: string };
+export type StepAfterQuery = CloseHere | { action: 'close-at-wechat' } | { action: 'leave' };
+export type StepAfterCloseOrder = CloseHere | { action: 'query-again' } | { action: 'retry' };
 
 /** The step after orderquery answered with a trade_state that brought no payment to apply. */
-export function stepAfterQuery(tradeState: TradeState): SweepStep {
+export function stepAfterQuery(tradeState: TradeState): StepAfterQuery {
   switch (tradeState) {
     case 'CLOSED':
     case 'REVOKED':
@@ -53,7 +50,7 @@ export function stepAfterQuery(tradeState: TradeState): SweepStep {
 }
 
 /** The step after closeorder: accepted (no error code) or refused with WeChat's err_code. */
-export function stepAfterCloseOrder(errCode?: string): SweepStep {
+export function stepAfterCloseOrder(errCode?: string): StepAfterCloseOrder {
   switch (errCode) {
     case undefined:
       return { action: 'close-here', detail: 'sweep: closed at WeChat (closeorder accepted)' };
@@ -78,7 +75,7 @@ async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promi
 }
 
 async function closeAtWechat(orderNo: string): Promise<Settlement> {
-  let step: SweepStep;
+  let step: StepAfterCloseOrder;
   try {
     await getMerchantClient().closeOrder(orderNo);
     step = stepAfterCloseOrder();
@@ -94,7 +91,7 @@ async function closeAtWechat(orderNo: string): Promise<Settlement> {
       const { outcome } = await queryPayment(orderNo).catch(() => ({ outcome: undefined }));
       return outcome ? settled(outcome) : 'failed';
     }
-    default:
+    case 'retry':
       return 'failed';
   }
 }

@@ -2,11 +2,11 @@
 // leads to. settleOrder's I/O is exercised against the sandbox in tests/integration/sweep.
 import { describe, expect, it } from 'vitest';
 import type { PaymentOutcome } from '@/lib/payments/apply-payment';
-import { settled, stepAfterCloseOrder, stepAfterQuery, type SweepStep } from '@/lib/sweep/settle-order';
+import { settled, stepAfterCloseOrder, stepAfterQuery, type StepAfterCloseOrder, type StepAfterQuery } from '@/lib/sweep/settle-order';
 import { TRADE_STATES, type TradeState } from '@/lib/wechatpay';
 
 // Every trade state, so that a new one fails here until the sweep has a rule for it.
-const afterQuery: Record<TradeState, SweepStep> = {
+const afterQuery: Record<TradeState, StepAfterQuery> = {
   // A SUCCESS is applied by queryPayment before any step is taken; were it to reach the step, the
   // order is left for the next sweep, never closed.
   SUCCESS: { action: 'leave' },
@@ -30,7 +30,7 @@ describe('stepAfterQuery', () => {
 });
 
 describe('stepAfterCloseOrder', () => {
-  it.each<[string | undefined, SweepStep]>([
+  it.each<[string | undefined, StepAfterCloseOrder]>([
     [undefined, { action: 'close-here', detail: 'sweep: closed at WeChat (closeorder accepted)' }],
     ['ORDERPAID', { action: 'query-again' }],
     ['ORDERCLOSED', { action: 'close-here', detail: 'sweep: WeChat reports ORDERCLOSED' }],

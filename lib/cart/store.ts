@@ -45,7 +45,7 @@ function read(): readonly CartLine[] {
   }
 }
 
-function getSnapshot(): readonly CartLine[] {
+export function getSnapshot(): readonly CartLine[] {
   lines ??= read();
   return lines;
 }
@@ -64,7 +64,7 @@ function write(next: CartLine[]) {
   listeners.forEach((l) => l());
 }
 
-function subscribe(listener: () => void) {
+export function subscribe(listener: () => void) {
   listeners.add(listener);
   // Another tab changed the cart.
   const onStorage = (e: StorageEvent) => {

@@ -127,7 +127,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
 
 // The same product twice in one cart is one reservation; product-id order avoids deadlocks
 // between concurrent checkouts that share products.
-function mergeLines(items: CheckoutInput['items']) {
+export function mergeLines(items: CheckoutInput['items']) {
   const byId = new Map<number, number>();
   for (const { productId, quantity } of items) byId.set(productId, (byId.get(productId) ?? 0) + quantity);
   const lines = [...byId].map(([productId, quantity]) => ({ productId, quantity })).sort((a, b) => a.productId - b.productId);

@@ -89,7 +89,7 @@ async function read(orderNo: string, userId: number, sessionVersion: number): Pr
   return order as OrderStatus & { createdAt: Date; queryClaimable: boolean };
 }
 
-function queryDue(order: { createdAt: Date; expiresAt: Date }): boolean {
+export function queryDue(order: { createdAt: Date; expiresAt: Date }): boolean {
   const now = Date.now();
   return now - order.createdAt.getTime() > QUERY_AFTER_AGE_MS || order.expiresAt.getTime() - now < QUERY_BEFORE_EXPIRY_MS;
 }

@@ -33,7 +33,7 @@ export interface PaymentOutcome {
   detail?: string;
 }
 
-interface OrderState {
+export interface OrderState {
   status: string;
   totalFee: number;
   transactionId: string | null;
@@ -90,7 +90,7 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
 
 // Why a payment could not be applied. Money that cannot be applied is never dropped: it is an
 // anomaly for an operator to resolve (refund, or ship anyway).
-function judge(order: OrderState | undefined, fact: PaymentFact): PaymentOutcome {
+export function judge(order: OrderState | undefined, fact: PaymentFact): PaymentOutcome {
   if (!order) return { verdict: 'rejected', detail: 'no such order' };
   if (order.totalFee !== fact.totalFee) {
     return { verdict: 'anomaly', detail: `amount ${fact.totalFee} fen does not match the order's ${order.totalFee} fen` };

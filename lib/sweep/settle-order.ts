@@ -4,7 +4,7 @@ import { closePendingOrder } from '@/lib/orders/close-pending-order';
 import type { PaymentOutcome } from '@/lib/payments/apply-payment';
 import { queryPayment } from '@/lib/payments/query-payment';
 import { getMerchantClient } from '@/lib/payments/merchant-client';
-import { WechatPayError, WxBusinessError, type OrderQueryResult } from '@/lib/wechatpay';
+import { WechatPayError, WxBusinessError, type OrderQueryResult, type TradeState } from '@/lib/wechatpay';
 
 export type Settlement = 'paid' | 'closed' | 'left' | 'failed';
 
@@ -25,45 +25,74 @@ export async function settleOrder(orderNo: string): Promise<Settlement> {
 
 // A payment that could not be applied (an anomaly such as a wrong amount) leaves the order pending
 // for an operator; it is not counted as paid.
-function settled(outcome: PaymentOutcome): Settlement {
+export function settled(outcome: PaymentOutcome): Settlement {
   return outcome.verdict === 'applied' || outcome.verdict === 'duplicate' ? 'paid' : 'failed';
 }
 
-async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promise<Settlement> {
-  switch (query.tradeState) {
+// What the sweep does next about an expired order: the pure part of the spec's sweep table.
+type CloseHere = { action: 'close-here'; detail: string };
+export type StepAfterQuery = CloseHere | { action: 'close-at-wechat' } | { action: 'leave' };
+export type StepAfterCloseOrder = CloseHere | { action: 'query-again' } | { action: 'retry' };
+
+/** The step after orderquery answered with a trade_state that brought no payment to apply. */
+export function stepAfterQuery(tradeState: TradeState): StepAfterQuery {
+  switch (tradeState) {
     case 'CLOSED':
     case 'REVOKED':
-      return closeHere(orderNo, `sweep: WeChat reports ${query.tradeState}`, query.raw);
+      return { action: 'close-here', detail: `sweep: WeChat reports ${tradeState}` };
     case 'NOTPAY':
     case 'PAYERROR':
-      return closeAtWechat(orderNo);
+      return { action: 'close-at-wechat' };
     default:
       // USERPAYING, ACCEPT: the shopper is mid-payment; the next sweep looks again.
-      return 'left';
+      return { action: 'leave' };
   }
 }
 
+/** The step after closeorder: accepted (no error code) or refused with WeChat's err_code. */
+export function stepAfterCloseOrder(errCode?: string): StepAfterCloseOrder {
+  switch (errCode) {
+    case undefined:
+      return { action: 'close-here', detail: 'sweep: closed at WeChat (closeorder accepted)' };
+    case 'ORDERPAID':
+      // Paid between our query and our close: fetch the payment and apply it.
+      return { action: 'query-again' };
+    case 'ORDERCLOSED':
+      return { action: 'close-here', detail: 'sweep: WeChat reports ORDERCLOSED' };
+    case 'ORDERNOTEXIST':
+      return { action: 'close-here', detail: 'sweep: WeChat has no such order (ORDERNOTEXIST)' };
+    default:
+      // SYSTEMERROR (including "too young to close"), FREQUENCY_LIMITED…: try again next sweep.
+      return { action: 'retry' };
+  }
+}
+
+async function closeAccordingTo(orderNo: string, query: OrderQueryResult): Promise<Settlement> {
+  const step = stepAfterQuery(query.tradeState);
+  if (step.action === 'close-here') return closeHere(orderNo, step.detail, query.raw);
+  if (step.action === 'close-at-wechat') return closeAtWechat(orderNo);
+  return 'left';
+}
+
 async function closeAtWechat(orderNo: string): Promise<Settlement> {
+  let step: StepAfterCloseOrder;
   try {
     await getMerchantClient().closeOrder(orderNo);
-    return await closeHere(orderNo, 'sweep: closed at WeChat (closeorder accepted)');
+    step = stepAfterCloseOrder();
   } catch (err) {
     if (!(err instanceof WxBusinessError)) throw err;
-    switch (err.errCode) {
-      case 'ORDERPAID': {
-        // Paid between our query and our close: fetch the payment and apply it. Whatever goes
-        // wrong here, the order stays pending: WeChat has just said it holds the money.
-        const { outcome } = await queryPayment(orderNo).catch(() => ({ outcome: undefined }));
-        return outcome ? settled(outcome) : 'failed';
-      }
-      case 'ORDERCLOSED':
-        return closeHere(orderNo, 'sweep: WeChat reports ORDERCLOSED');
-      case 'ORDERNOTEXIST':
-        return closeHere(orderNo, 'sweep: WeChat has no such order (ORDERNOTEXIST)');
-      default:
-        // SYSTEMERROR (including "too young to close"), FREQUENCY_LIMITED…: try again next sweep.
-        return 'failed';
+    step = stepAfterCloseOrder(err.errCode);
+  }
+  switch (step.action) {
+    case 'close-here':
+      return closeHere(orderNo, step.detail);
+    case 'query-again': {
+      // Whatever goes wrong here, the order stays pending: WeChat has just said it holds the money.
+      const { outcome } = await queryPayment(orderNo).catch(() => ({ outcome: undefined }));
+      return outcome ? settled(outcome) : 'failed';
     }
+    case 'retry':
+      return 'failed';
   }
 }
 

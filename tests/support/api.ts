@@ -99,3 +99,30 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | false>, timeo
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/** A pending order for one unit of the first product in stock. */
+export async function placeOrder(shopper: ApiClient) {
+  const product = (await catalog(shopper.baseUrl)).find((p) => p.stock > 0);
+  if (!product) throw new Error('no product in stock');
+  const res = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 1 }] });
+  if (res.status !== 201) throw new Error(`checkout failed: ${res.status} ${res.text}`);
+  return res.body as { orderNo: string; totalFee: number; codeUrl: string; expiresAt: string };
+}
+
+/** Sets the sandbox's fault knobs, e.g. { outTradeNo, notify: 'drop' } (POST /sandbox/faults). */
+export async function sandboxFault(baseUrl: string, body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${baseUrl}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`sandbox faults: ${res.status} ${await res.text()}`);
+}
+
+export async function clearSandboxFaults(baseUrl: string): Promise<void> {
+  await fetch(`${baseUrl}/sandbox/faults`, { method: 'DELETE' });
+}
+
+/** The simulated shopper scans the order's QR code and pays. */
+export async function payAtSandbox(baseUrl: string, codeUrl: string): Promise<{ transactionId: string }> {
+  const token = new URL(codeUrl).searchParams.get('pr');
+  const res = await fetch(`${baseUrl}/sandbox/scan/${token}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  if (res.status !== 200) throw new Error(`sandbox pay: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { transactionId: string };
+}

@@ -2,9 +2,10 @@
 // a chart, a table, and links to the payments and problems of each period.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { revenueQuerySchema, type RevenueGroup } from '@/lib/admin/filters';
+import { revenueQuerySchema } from '@/lib/admin/filters';
+import { periodEnd, revenuePresets } from '@/lib/admin/revenue-periods';
 import { revenueReport } from '@/lib/admin/revenue-report';
-import { addDays, localDate } from '@/lib/admin/zoned-time';
+import { localDate } from '@/lib/admin/zoned-time';
 import { getEnv } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { DateRange, FilterError, FilterForm, SelectFilter } from '../_components/filter-form';
@@ -14,33 +15,11 @@ import { RevenueChart } from '../_components/revenue-chart';
 
 export const metadata: Metadata = { title: 'Revenue' };
 
-/** The first day of the month `months` after the one `date` is in. */
-function monthStart(date: string, months = 0): string {
-  const [y, m] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
-}
-
-function quarterStart(date: string, quarters = 0): string {
-  const m = Number(date.slice(5, 7));
-  return monthStart(`${date.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`, quarters * 3);
-}
-
-/** The last local day of the period starting on `period`. */
-function periodEnd(period: string, groupBy: RevenueGroup): string {
-  if (groupBy === 'day') return period;
-  return addDays(monthStart(period, groupBy === 'month' ? 1 : 3), -1);
-}
-
 export default async function RevenuePage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdminPage();
   const timeZone = getEnv().REPORT_TZ;
   const today = localDate(new Date(), timeZone);
-  const presets = [
-    { label: 'Last 30 days', groupBy: 'day', from: addDays(today, -29), to: today },
-    { label: 'Last 12 months', groupBy: 'month', from: monthStart(today, -11), to: today },
-    { label: 'Last quarter', groupBy: 'quarter', from: quarterStart(today, -1), to: addDays(quarterStart(today), -1) },
-    { label: 'This year by quarter', groupBy: 'quarter', from: `${today.slice(0, 4)}-01-01`, to: today },
-  ];
+  const presets = revenuePresets(today);
   const params = await searchParams;
   // A first visit shows the last 30 days; a submitted form with blank dates means all time.
   const { label: _, ...firstVisit } = presets[0];

@@ -1,14 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { ApiClient, catalog, newShopper } from '../../support/api';
+import { ApiClient, newShopper, placeOrder } from '../../support/api';
 
 const base = inject('baseUrl');
-
-async function placeOrder(shopper: ApiClient) {
-  const product = (await catalog(base)).find((p) => p.stock > 0)!;
-  const res = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 1 }] });
-  expect(res.status).toBe(201);
-  return res.body as { orderNo: string; totalFee: number; expiresAt: string };
-}
 
 describe('GET /api/orders/{orderNo}/status', () => {
   it('tells the owner the state of their order', async () => {

@@ -2,7 +2,7 @@
 // after 2 s (WeChat's 5-minute minimum age for closeorder is 3 s at the test time scale).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWechatPayClient } from '@/lib/wechatpay';
-import { admin, ApiClient, catalog, newShopper, payLogsFor, stockOf, waitFor } from '../../support/api';
+import { admin, ApiClient, catalog, clearSandboxFaults, newShopper, payAtSandbox, payLogsFor, sandboxFault, stockOf, waitFor } from '../../support/api';
 import { startAppServer, type AppServer } from '../../support/app-server';
 import { expectMoneyInvariants } from '../../support/invariants';
 import { TEST_ENV } from '../../support/test-env';
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await fetch(`${base}/sandbox/faults`, { method: 'DELETE' });
+  await clearSandboxFaults(base);
   await expectMoneyInvariants(operator);
 });
 
@@ -48,17 +48,8 @@ async function place(client?: ApiClient, quantity = 1): Promise<Placed> {
   return { ...res.body, productId: product.id, createdAt: Date.now() };
 }
 
-async function fault(body: Record<string, unknown>) {
-  const res = await fetch(`${base}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  expect(res.status).toBe(200);
-}
-
-async function pay(order: Placed) {
-  const token = new URL(order.codeUrl).searchParams.get('pr');
-  const res = await fetch(`${base}/sandbox/scan/${token}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { transactionId: string };
-}
+const fault = (body: Record<string, unknown>) => sandboxFault(base, body);
+const pay = (order: Placed) => payAtSandbox(base, order.codeUrl);
 
 async function sweep(auth = `Bearer ${TEST_ENV.CRON_SECRET}`) {
   const res = await fetch(`${base}/api/cron/sweep`, { headers: auth ? { authorization: auth } : {} });
@@ -128,7 +119,7 @@ describe('sweep', () => {
     await closable(order);
     expect((await sweep()).body).toMatchObject({ scanned: 1, failed: 1, closed: 0, paid: 0, left: 1 });
     expect(await statusOf(order.orderNo)).toBe('pending');
-    await fetch(`${base}/sandbox/faults`, { method: 'DELETE' });
+    await clearSandboxFaults(base);
     expect((await sweep()).body).toMatchObject({ scanned: 1, closed: 1, failed: 0, left: 0 });
     expect(await statusOf(order.orderNo)).toBe('closed');
   });
@@ -208,28 +199,5 @@ describe('sweep', () => {
     expect(res.status).toBe(401);
     expect(await statusOf(order.orderNo)).toBe('pending');
     expect((await sweep()).body).toMatchObject({ closed: 1 });
-  });
-});
-
-// The status route's own orderquery: this server's orders are always within a minute of expiry.
-describe('status route near expiry', () => {
-  it('asks WeChat when the notify is missing and applies the payment through the same transition', async () => {
-    const order = await place();
-    await fault({ outTradeNo: order.orderNo, notify: 'drop' });
-    await pay(order);
-    const res = await shopper.get(`/api/orders/${order.orderNo}/status`);
-    expect(res.body.status).toBe('paid');
-    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([{ verdict: 'applied', source: 'query' }]);
-  });
-
-  it('asks at most once per order per 10 s', async () => {
-    const order = await place();
-    await fault({ outTradeNo: order.orderNo, orderquery: 'SYSTEMERROR', notify: 'drop' });
-    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
-    await fault({ outTradeNo: order.orderNo, notify: 'drop' });
-    await pay(order);
-    // WeChat now says SUCCESS, but the last query was under 10 s ago: no new query, still pending.
-    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
-    expect(await payLogsFor(operator, order.orderNo)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // integration suite's global setup and by Playwright's, so both drive the real server over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -55,6 +56,7 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
     await waitUntilUp(baseUrl, child);
   } catch (err) {
     child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output.join('')}`);
   }
   return {
@@ -66,6 +68,18 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on now, for a server of a test's own beside the suite's. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitUntilUp(baseUrl: string, child: ChildProcess) {

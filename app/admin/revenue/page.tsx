@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { revenueQuerySchema, type RevenueGroup } from '@/lib/admin/filters';
+import { MAX_PERIODS, monthStart, quarterStart } from '@/lib/admin/revenue-range';
 import { revenueReport } from '@/lib/admin/revenue-report';
 import { addDays, localDate } from '@/lib/admin/zoned-time';
 import { getEnv } from '@/lib/env';
@@ -13,17 +14,6 @@ import { requireAdminPage } from '../_components/guard';
 import { RevenueChart } from '../_components/revenue-chart';
 
 export const metadata: Metadata = { title: 'Revenue' };
-
-/** The first day of the month `months` after the one `date` is in. */
-function monthStart(date: string, months = 0): string {
-  const [y, m] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
-}
-
-function quarterStart(date: string, quarters = 0): string {
-  const m = Number(date.slice(5, 7));
-  return monthStart(`${date.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`, quarters * 3);
-}
 
 /** The last local day of the period starting on `period`. */
 function periodEnd(period: string, groupBy: RevenueGroup): string {
@@ -42,7 +32,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
     { label: 'This year by quarter', groupBy: 'quarter', from: `${today.slice(0, 4)}-01-01`, to: today },
   ];
   const params = await searchParams;
-  // A first visit shows the last 30 days; a submitted form with blank dates means all time.
+  // A first visit shows the last 30 days, dates filled in; a submitted form with blank dates gets
+  // the report's default range. A range beyond the bounds shows the error and runs no query.
   const { label: _, ...firstVisit } = presets[0];
   const { query, filter, error } = await readFilters(revenueQuerySchema, Promise.resolve(Object.keys(params).length ? params : firstVisit));
   const report = filter ? await revenueReport(filter) : null;
@@ -62,7 +53,10 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
             {label}
           </Link>
         ))}
-        <span className="adm-muted">Days, months and quarters in {timeZone}; each paid order counted once, when it was paid.</span>
+        <span className="adm-muted">
+          {`Days, months and quarters in ${timeZone}; each paid order counted once, when it was paid. `}
+          {`At most ${MAX_PERIODS.day} days, ${MAX_PERIODS.month} months or ${MAX_PERIODS.quarter} quarters at once.`}
+        </span>
       </p>
       <FilterError error={error} />
       {report && total && (

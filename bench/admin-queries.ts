@@ -60,8 +60,8 @@ async function main() {
     ['pay logs: one day, limit 500', () => listPayLogs(payLogs({ from: addDays(today, -10), to: addDays(today, -10), limit: '500' }))],
     ['anomalies: open', () => listAnomalies({ status: 'open', limit: 50 })],
     ['revenue: by quarter, last 365 days', () => revenueReport(revenue({ groupBy: 'quarter', from: addDays(today, -365), to: today }))],
-    ['revenue: by quarter, all time', () => revenueReport(revenue({ groupBy: 'quarter' }))],
-    ['revenue: by month, all time', () => revenueReport(revenue({ groupBy: 'month' }))],
+    ['revenue: by quarter, default (8 quarters)', () => revenueReport(revenue({ groupBy: 'quarter' }))],
+    ['revenue: by month, default (12 months)', () => revenueReport(revenue({ groupBy: 'month' }))],
     ['revenue: by day, last 365 days', () => revenueReport(revenue({ groupBy: 'day', from: addDays(today, -365), to: today }))],
     ['dashboard', () => getDashboard()],
   ];

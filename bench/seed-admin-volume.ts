@@ -54,7 +54,7 @@ async function main() {
 
       // Orders in id order = time order, as in production (ids and created_at grow together).
       await tx`
-        insert into orders (order_no, user_id, status, total_fee, description, transaction_id, shipping_name, shipping_phone,
+        insert into orders (order_no, user_id, status, total_fee, description, transaction_id, payment_env, shipping_name, shipping_phone,
                             shipping_address, fulfilment, created_at, expires_at, paid_at, closed_at)
         select 'B' || to_char(t.created_at at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(i::text, 8, '0'),
                ${first}::int + (i * 7919) % ${USERS},
@@ -62,6 +62,7 @@ async function main() {
                100 * (1 + (i * 37) % 500),
                'Bench order ' || i,
                case when t.status = 'paid' then '4200' || lpad(i::text, 24, '0') end,
+               'sandbox',
                'Bench Shopper', '13800138000', '1 Bench Road, Shanghai',
                case when t.status <> 'paid' then 'unfulfilled'
                     when t.created_at < now() - interval '7 days' then 'delivered'

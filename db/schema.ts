@@ -7,6 +7,7 @@ import { USER_ROLES } from '../lib/auth/roles';
 import { FULFILMENTS } from '../lib/orders/fulfilment';
 import { ORDER_STATUSES } from '../lib/orders/order-status';
 import { PAY_SOURCES, VERDICTS } from '../lib/payments/pay-log-vocabulary';
+import { PAYMENT_ENVS } from '../lib/payments/payment-env';
 
 /** `column in ('a', 'b')` from a vocabulary tuple, so a CHECK lists exactly the states the code knows. */
 const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
@@ -91,6 +92,8 @@ export const orders = pgTable(
     codeUrl: text('code_url'),
     prepayId: text('prepay_id'),
     transactionId: text('transaction_id'),
+    /** The WeChat Pay the order was created in (WXPAY_MODE then), so sandbox money never counts as real. */
+    paymentEnv: text('payment_env', { enum: PAYMENT_ENVS }).notNull(),
     shippingName: text('shipping_name'),
     shippingPhone: text('shipping_phone'),
     shippingAddress: text('shipping_address'),
@@ -118,6 +121,7 @@ export const orders = pgTable(
     check('orders_status_check', oneOf(t.status, ORDER_STATUSES)),
     check('orders_total_fee_check', sql`${t.totalFee} > 0`),
     check('orders_fulfilment_check', oneOf(t.fulfilment, FULFILMENTS)),
+    check('orders_payment_env_check', oneOf(t.paymentEnv, PAYMENT_ENVS)),
   ],
 );
 

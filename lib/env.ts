@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { PAYMENT_ENVS, type PaymentEnv } from './payments/payment-env';
 
 const SANDBOX_APPID = 'wxsandbox00000000';
 const SANDBOX_MCH_ID = '1900000000';
@@ -16,7 +17,8 @@ export const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
   DATA_DIR: z.string().default('.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  WXPAY_MODE: z.enum(['sandbox', 'live']).default('sandbox'),
+  // No default here: the mode is sandbox only while no merchant credential is set (resolveMode).
+  WXPAY_MODE: z.enum(PAYMENT_ENVS).optional(),
   WXPAY_APPID: z.string().max(32).optional(),
   WXPAY_MCH_ID: z.string().max(32).optional(),
   WXPAY_KEY: z.string().regex(/^[0-9A-Za-z]{32}$/, 'must be the 32-character API v2 key').optional(),
@@ -49,7 +51,8 @@ export const schema = z.object({
 
 type Raw = z.infer<typeof schema>;
 
-export type Env = Omit<Raw, 'WXPAY_APPID' | 'WXPAY_MCH_ID' | 'WXPAY_KEY' | 'WXPAY_BASE_URL' | 'WXPAY_NOTIFY_URL' | 'CRON_SECRET' | 'SWEEP_INTERVAL_SECONDS' | 'SESSION_SECRET'> & {
+export type Env = Omit<Raw, 'WXPAY_MODE' | 'WXPAY_APPID' | 'WXPAY_MCH_ID' | 'WXPAY_KEY' | 'WXPAY_BASE_URL' | 'WXPAY_NOTIFY_URL' | 'CRON_SECRET' | 'SWEEP_INTERVAL_SECONDS' | 'SESSION_SECRET'> & {
+  WXPAY_MODE: PaymentEnv;
   WXPAY_APPID: string;
   WXPAY_MCH_ID: string;
   WXPAY_KEY: string;
@@ -68,6 +71,26 @@ export class EnvError extends Error {
 
 const LIVE_REQUIRED = ['WXPAY_APPID', 'WXPAY_MCH_ID', 'WXPAY_KEY', 'WXPAY_NOTIFY_URL', 'CRON_SECRET', 'SESSION_SECRET'] as const;
 
+const MERCHANT_CREDENTIALS = ['WXPAY_APPID', 'WXPAY_MCH_ID', 'WXPAY_KEY'] as const;
+
+/**
+ * The mode set, else sandbox while no merchant credential is set; undefined when one is: a shop
+ * with a real key and a forgotten WXPAY_MODE must not start as a sandbox that anyone can "pay".
+ */
+function resolveMode(raw: Partial<Pick<Raw, 'WXPAY_MODE' | (typeof MERCHANT_CREDENTIALS)[number]>>): PaymentEnv | undefined {
+  if (raw.WXPAY_MODE) return raw.WXPAY_MODE;
+  return MERCHANT_CREDENTIALS.some((name) => raw[name]) ? undefined : 'sandbox';
+}
+
+// WeChat Pay's API hosts (wechatpay.md: api.mch.weixin.qq.com and the backup api2.mch.weixin.qq.com)
+// all lie in this domain. Compared as host names, after the URL parser has normalised them.
+const WECHAT_PAY_DOMAIN = 'mch.weixin.qq.com';
+
+function isWechatPayHost(url: string): boolean {
+  const host = new URL(url).hostname.replace(/\.$/, '');
+  return host === WECHAT_PAY_DOMAIN || host.endsWith(`.${WECHAT_PAY_DOMAIN}`);
+}
+
 type Source = Record<string, string | undefined>;
 
 // Treat `FOO=` like an unset variable, as a .env file with an empty line means "use the default".
@@ -81,15 +104,28 @@ export function parseEnv(source: Source, readSecrets: (dataDir: string) => Sandb
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const raw = result.data;
-  return raw.WXPAY_MODE === 'live' ? resolveLive(raw) : resolveSandbox(raw, readSecrets);
+  const mode = resolveMode(raw);
+  if (!mode) {
+    const set = MERCHANT_CREDENTIALS.filter((name) => raw[name]).join(', ');
+    throw new EnvError(`WXPAY_MODE: must be set (live for real payments, or sandbox) because ${set} is set; without it the shop would start as a sandbox where anyone can "pay"`);
+  }
+  return mode === 'live' ? resolveLive(raw) : resolveSandbox(raw, readSecrets);
 }
 
 function resolveLive(raw: Raw): Env {
   const missing = LIVE_REQUIRED.filter((name) => !raw[name]);
   if (missing.length) throw new EnvError(`WXPAY_MODE=live requires ${missing.join(', ')} to be set`);
   if (raw.ORDER_TTL_SECONDS < 60) throw new EnvError('ORDER_TTL_SECONDS: must be at least 60 in live mode (WeChat rejects a shorter time_expire)');
+  // WeChat calls notify_url without parameters, so a query string is lost (wechatpay.md §4), and
+  // the payment result must not cross the internet in clear text.
+  if (new URL(raw.WXPAY_NOTIFY_URL!).protocol !== 'https:' || /[?#]/.test(raw.WXPAY_NOTIFY_URL!)) {
+    throw new EnvError('WXPAY_NOTIFY_URL: must be an https:// URL without a query string or fragment in live mode');
+  }
+  const weakness = raw.ADMIN_PASSWORD && adminPasswordWeakness(raw.ADMIN_PASSWORD, raw.ADMIN_USERNAME);
+  if (weakness) throw new EnvError(`ADMIN_PASSWORD: ${weakness} in live mode`);
   return {
     ...raw,
+    WXPAY_MODE: 'live',
     WXPAY_APPID: raw.WXPAY_APPID!,
     WXPAY_MCH_ID: raw.WXPAY_MCH_ID!,
     WXPAY_KEY: raw.WXPAY_KEY!,
@@ -102,7 +138,24 @@ function resolveLive(raw: Raw): Env {
   };
 }
 
+const PASSWORD_CLASSES = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}]/u];
+
+/**
+ * Why a live operator password is too weak, or null. It guards every order and the customers'
+ * addresses, so: at least 12 characters from at least 3 of lower-case letters, upper-case
+ * letters, digits and anything else, and not containing the user name.
+ */
+function adminPasswordWeakness(password: string, username: string): string | null {
+  if ([...password].length < 12) return 'must be at least 12 characters';
+  if (PASSWORD_CLASSES.filter((c) => c.test(password)).length < 3) return 'must mix at least 3 of lower-case letters, upper-case letters, digits and other characters';
+  if (password.toLowerCase().includes(username.toLowerCase())) return 'must not contain ADMIN_USERNAME';
+  return null;
+}
+
 function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecrets): Env {
+  if (raw.WXPAY_BASE_URL && isWechatPayHost(raw.WXPAY_BASE_URL)) {
+    throw new EnvError(`WXPAY_BASE_URL: ${new URL(raw.WXPAY_BASE_URL).host} is WeChat Pay itself; in sandbox mode leave it unset (the built-in sandbox), or set WXPAY_MODE=live`);
+  }
   let secrets: SandboxSecrets | undefined;
   const generated: string[] = [];
   const pick = (name: string, given: string | undefined, fallback: string | ((s: SandboxSecrets) => string)) => {
@@ -115,6 +168,7 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
   const origin = `http://127.0.0.1:${raw.PORT}`;
   return {
     ...raw,
+    WXPAY_MODE: 'sandbox',
     WXPAY_APPID: pick('WXPAY_APPID', raw.WXPAY_APPID, SANDBOX_APPID),
     WXPAY_MCH_ID: pick('WXPAY_MCH_ID', raw.WXPAY_MCH_ID, SANDBOX_MCH_ID),
     WXPAY_KEY: pick('WXPAY_KEY', raw.WXPAY_KEY, (s) => s.wxpayKey),
@@ -156,8 +210,8 @@ function readSandboxSecrets(dataDir: string): SandboxSecrets {
  * getEnv() to report.
  */
 export function ensureSandboxSecrets(source: Source = process.env): void {
-  const result = schema.pick({ WXPAY_MODE: true, DATA_DIR: true }).safeParse(present(source));
-  if (!result.success || result.data.WXPAY_MODE !== 'sandbox') return;
+  const result = schema.pick({ WXPAY_MODE: true, DATA_DIR: true, WXPAY_APPID: true, WXPAY_MCH_ID: true, WXPAY_KEY: true }).safeParse(present(source));
+  if (!result.success || resolveMode(result.data) !== 'sandbox') return;
   const dataDir = result.data.DATA_DIR;
   const alnum = (n: number) => {
     const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

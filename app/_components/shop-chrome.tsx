@@ -2,27 +2,22 @@
 // layout and by the root not-found page; the sandbox under /sandbox renders without it.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getEnv } from '@/lib/env';
 import { getSessionUser } from '@/app/_server/session';
 import { CartLink } from './cart-link';
+import { SandboxBanner } from './sandbox-banner';
 import { SignOutButton } from './sign-out-button';
 
 export async function ShopChrome({ children }: { children: ReactNode }) {
-  // Reading the session cookie makes every shop page request-time; env is read only after that,
-  // so a build never touches it.
+  // Reading the session cookie makes every shop page request-time; the banner reads env only after
+  // that, so a build never touches it.
   const user = await getSessionUser();
-  const sandbox = getEnv().WXPAY_MODE === 'sandbox';
 
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      {sandbox && (
-        <div className="sandbox-banner" role="note">
-          Sandbox mode — no real money. Payments go to the built-in WeChat Pay sandbox.
-        </div>
-      )}
+      <SandboxBanner />
       <header className="site-header">
         <div className="container site-header__inner">
           <Link href="/" className="brand">

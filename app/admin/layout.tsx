@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SandboxBanner } from '@/app/_components/sandbox-banner';
 import { AdminNav } from './_components/admin-nav';
 import { adminOrNull } from './_components/guard';
 import './admin.css';
@@ -23,6 +24,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   }
   return (
     <div className="adm">
+      <SandboxBanner />
       <header className="adm-header">
         <span className="adm-header__title">Console</span>
         <AdminNav />

@@ -127,8 +127,8 @@ async function checkout(body: string, cookie: string | undefined): Promise<Reply
       }
       const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
       const [created] = await tx`
-        insert into orders (order_no, user_id, total_fee, description, created_at, expires_at)
-        values (${newOrderNo(now)}, ${user.id}, ${totalFee}, ${reserved.map((l) => l.name).join(', ')}, ${now}, ${expiresAt})
+        insert into orders (order_no, user_id, total_fee, description, payment_env, created_at, expires_at)
+        values (${newOrderNo(now)}, ${user.id}, ${totalFee}, ${reserved.map((l) => l.name).join(', ')}, 'sandbox', ${now}, ${expiresAt})
         returning id, order_no`;
       await tx`insert into order_items ${tx(reserved.map((l) => ({ order_id: created.id, product_id: l.productId, name: l.name, price_fen: l.priceFen, quantity: l.quantity })))}`;
       return { orderNo: created.order_no as string, totalFee };

@@ -5,6 +5,7 @@ import { getEnv } from '@/lib/env';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
 import { TRADE_STATES } from '@/lib/wechatpay';
+import { MAX_PERIODS, periodCount, REPORT_YEARS, withDefaultRange } from './revenue-range';
 import { addDays, startOfLocalDay } from './zoned-time';
 
 export const REVENUE_GROUPS = ['day', 'month', 'quarter'] as const;
@@ -19,11 +20,13 @@ const isDateTime = (s: string) => z.iso.datetime({ offset: true }).safeParse(s).
  * cover whole local days, so the range is [from 00:00, the day after `to` 00:00); date-times are
  * taken as they are, `to` exclusive.
  */
-function bound(edge: 'from' | 'to') {
+function bound(edge: 'from' | 'to', years?: readonly [number, number]) {
   return z
     .string()
     .trim()
-    .refine((s) => isDate(s) || isDateTime(s), 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone (2026-01-01T00:00:00+08:00)')
+    .refine((s) => isDate(s) || isDateTime(s), { message: 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone (2026-01-01T00:00:00+08:00)', abort: true })
+    // Both forms start with the year.
+    .refine((s) => !years || (Number(s.slice(0, 4)) >= years[0] && Number(s.slice(0, 4)) <= years[1]), `must be in the years ${years?.join('–')}`)
     .transform((s) => (isDate(s) ? startOfLocalDay(edge === 'to' ? addDays(s, 1) : s, getEnv().REPORT_TZ) : new Date(s)));
 }
 
@@ -66,12 +69,28 @@ export const payLogFilterSchema = z
   })
   .superRefine(orderedRange);
 
+/** Always a bounded range: missing bounds take the defaults, too many periods are a 400. */
 export const revenueQuerySchema = z
   .object({
     groupBy: z.enum(REVENUE_GROUPS).default('day'),
-    ...range,
+    from: bound('from', REPORT_YEARS).optional(),
+    to: bound('to', REPORT_YEARS).optional(),
   })
-  .superRefine(orderedRange);
+  .transform((query, ctx) => {
+    const timeZone = getEnv().REPORT_TZ;
+    const resolved = withDefaultRange(query, timeZone);
+    if (resolved.from >= resolved.to) {
+      ctx.addIssue({ code: 'custom', path: [query.to ? 'to' : 'from'], message: query.to ? 'must be after from' : 'must not be after today when to is not given' });
+      return z.NEVER;
+    }
+    const periods = periodCount(query.groupBy, resolved.from, resolved.to, timeZone);
+    const max = MAX_PERIODS[query.groupBy];
+    if (periods > max) {
+      ctx.addIssue({ code: 'custom', path: [query.from ? 'from' : 'to'], message: `the range spans ${periods} ${query.groupBy}s; at most ${max} by ${query.groupBy}` });
+      return z.NEVER;
+    }
+    return resolved;
+  });
 
 export const anomalyFilterSchema = z.object({
   status: z.enum(['open', 'resolved']).default('open'),

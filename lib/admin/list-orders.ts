@@ -15,6 +15,7 @@ export const adminOrderColumns = {
   fulfilment: orders.fulfilment,
   totalFee: orders.totalFee,
   transactionId: orders.transactionId,
+  paymentEnv: orders.paymentEnv,
   createdAt: orders.createdAt,
   expiresAt: orders.expiresAt,
   paidAt: orders.paidAt,

@@ -1,8 +1,8 @@
 // Paid revenue per day, month or quarter of the merchant's calendar (REPORT_TZ), computed by
 // PostgreSQL: each paid order counted once, in the period its paid_at falls in locally. Reads
 // only the partial index orders (paid_at, total_fee) WHERE status = 'paid'. Periods without a sale
-// are included (zero), so a chart has no gaps.
-import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
+// are included (zero), so a chart has no gaps; the range is always bounded (revenue-range.ts).
+import { and, gte, lt, sql } from 'drizzle-orm';
 import { orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import type { RevenueQuery } from './filters';
@@ -20,12 +20,10 @@ const STEP = { day: '1 day', month: '1 month', quarter: '3 months' } as const;
 export async function revenueReport(query: RevenueQuery, timeZone = getEnv().REPORT_TZ): Promise<{ rows: RevenueRow[] }> {
   const unit = query.groupBy;
   // A literal, not a parameter, so that the planner matches the partial index's predicate.
-  const where: SQL[] = [sql`${orders.status} = 'paid'`];
-  if (query.from) where.push(gte(orders.paidAt, query.from));
-  if (query.to) where.push(lt(orders.paidAt, query.to));
-  // The first and last periods of the range; without a bound, those of the first and last sale.
-  const first = query.from ? query.from.toISOString() : null;
-  const last = query.to ? new Date(query.to.getTime() - 1).toISOString() : null;
+  const where = and(sql`${orders.status} = 'paid'`, gte(orders.paidAt, query.from), lt(orders.paidAt, query.to));
+  // The first and last periods of the range.
+  const first = query.from.toISOString();
+  const last = new Date(query.to.getTime() - 1).toISOString();
 
   const rows = await queryRows<{ period: string; orders: number; revenueFen: number }>(sql`
     with paid as (
@@ -33,12 +31,11 @@ export async function revenueReport(query: RevenueQuery, timeZone = getEnv().REP
              count(*)::int as orders,
              sum(${orders.totalFee})::float8 as revenue
       from ${orders}
-      where ${and(...where)}
+      where ${where}
       group by 1
     ), bounds as (
-      select coalesce(date_trunc(${unit}, ${first}::timestamptz at time zone ${timeZone}), min(period)) as lo,
-             coalesce(date_trunc(${unit}, ${last}::timestamptz at time zone ${timeZone}), max(period)) as hi
-      from paid
+      select date_trunc(${unit}, ${first}::timestamptz at time zone ${timeZone}) as lo,
+             date_trunc(${unit}, ${last}::timestamptz at time zone ${timeZone}) as hi
     )
     select to_char(s.period, 'YYYY-MM-DD') as period,
            coalesce(p.orders, 0)::int as orders,

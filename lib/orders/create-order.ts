@@ -84,6 +84,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         userId: input.userId,
         totalFee,
         description: describe(reserved),
+        paymentEnv: env.WXPAY_MODE,
         shippingName: input.shipping?.name,
         shippingPhone: input.shipping?.phone,
         shippingAddress: input.shipping?.address,

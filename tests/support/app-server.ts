@@ -58,6 +58,7 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
     await waitUntilUp(baseUrl, child);
   } catch (err) {
     child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output.join('')}`);
   }
   return {
@@ -70,6 +71,18 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on now, for a server of a test's own beside the suite's. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitUntilUp(baseUrl: string, child: ChildProcess) {
@@ -116,16 +129,4 @@ export async function createDatabase(adminUrl: string, name: string, prefix = 'w
   }
   url.pathname = `/${dbName}`;
   return url.toString();
-}
-
-/** A port nothing listens on right now, for a test's extra server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

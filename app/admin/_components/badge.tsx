@@ -1,9 +1,11 @@
-// A word in a coloured pill: order status, fulfilment, pay-log verdict, anomaly and product state.
+// A word in a coloured pill: order status, fulfilment, payment environment, pay-log verdict,
+// anomaly and product state.
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
+import type { PaymentEnv } from '@/lib/payments/payment-env';
 import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
 
-type BadgeValue = OrderStatus | Fulfilment | Verdict | 'open' | 'resolved' | 'archived';
+type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | 'open' | 'resolved' | 'archived';
 
 const TONE: Record<BadgeValue, string> = {
   paid: 'good',
@@ -24,6 +26,9 @@ const TONE: Record<BadgeValue, string> = {
   open: 'bad',
   resolved: 'good',
   archived: 'muted',
+  // Sandbox money is not money: it stands out wherever an order is shown.
+  sandbox: 'warn',
+  live: 'good',
 };
 
 export function Badge({ value }: { value: BadgeValue }) {

@@ -50,8 +50,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
                     <Link href={`/admin/orders/${encodeURIComponent(o.orderNo)}`}>{o.orderNo}</Link>
                   </td>
                   <td>{o.username}</td>
-                  <td>
-                    <Badge value={o.status} />
+                  <td className="adm-nowrap">
+                    <Badge value={o.status} /> <Badge value={o.paymentEnv} />
                   </td>
                   <td>{o.status === 'paid' ? <Badge value={o.fulfilment} /> : '—'}</td>
                   <td className="adm-num">{formatFen(o.totalFee)}</td>

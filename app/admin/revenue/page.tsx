@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { revenueQuerySchema } from '@/lib/admin/filters';
 import { periodEnd, revenuePresets } from '@/lib/admin/revenue-periods';
+import { MAX_PERIODS } from '@/lib/admin/revenue-range';
 import { revenueReport } from '@/lib/admin/revenue-report';
 import { localDate } from '@/lib/admin/zoned-time';
 import { getEnv } from '@/lib/env';
@@ -21,7 +22,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
   const today = localDate(new Date(), timeZone);
   const presets = revenuePresets(today);
   const params = await searchParams;
-  // A first visit shows the last 30 days; a submitted form with blank dates means all time.
+  // A first visit shows the last 30 days, dates filled in; a submitted form with blank dates gets
+  // the report's default range. A range beyond the bounds shows the error and runs no query.
   const { label: _, ...firstVisit } = presets[0];
   const { query, filter, error } = await readFilters(revenueQuerySchema, Promise.resolve(Object.keys(params).length ? params : firstVisit));
   const report = filter ? await revenueReport(filter) : null;
@@ -41,7 +43,10 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
             {label}
           </Link>
         ))}
-        <span className="adm-muted">Days, months and quarters in {timeZone}; each paid order counted once, when it was paid.</span>
+        <span className="adm-muted">
+          {`Days, months and quarters in ${timeZone}; each paid order counted once, when it was paid. `}
+          {`At most ${MAX_PERIODS.day} days, ${MAX_PERIODS.month} months or ${MAX_PERIODS.quarter} quarters at once.`}
+        </span>
       </p>
       <FilterError error={error} />
       {report && total && (

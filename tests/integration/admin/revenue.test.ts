@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, type ApiClient, catalog } from '../../support/api';
 import { startAppServer, type AppServer } from '../../support/app-server';
-import { dayIn, namedShopper, notify, pay, placeOrder, type Placed } from './helpers';
+import { addDays, dayIn, namedShopper, notify, pay, placeOrder, type Placed } from './helpers';
 
 const TZ = 'America/New_York';
 
@@ -130,16 +130,69 @@ describe('GET /api/admin/reports/revenue', () => {
     expect(nonEmpty(await report(`groupBy=quarter&from=${encodeURIComponent('2025-04-01T00:00:00-04:00')}`))).toEqual(expected('quarter', (o) => o.paidAt >= q2Start));
   });
 
-  it('without bounds spans the first to the last sale, and the totals equal the sum of the paid orders', async () => {
+  it('over a range of them: the totals equal the sum of the paid orders, every period listed', async () => {
     for (const groupBy of ['day', 'month', 'quarter'] as const) {
-      const rows = await report(`groupBy=${groupBy}`);
+      const rows = await report(`groupBy=${groupBy}&from=2024-12-30&to=2025-11-03`);
       expect(rows[0].period).toBe(periodOf(PAID_AT[0], groupBy));
       expect(rows[rows.length - 1].period).toBe(periodOf(PAID_AT[PAID_AT.length - 1], groupBy));
       expect(nonEmpty(rows)).toEqual(expected(groupBy));
       expect(rows.reduce((t, r) => t + r.orders, 0)).toBe(PAID_AT.length);
       expect(rows.reduce((t, r) => t + r.revenueFen, 0)).toBe(paid.reduce((t, o) => t + o.totalFee, 0));
     }
-    expect((await report('groupBy=day')).length).toBe(309); // 2024-12-30 … 2025-11-03, every day listed
+    expect((await report('groupBy=day&from=2024-12-30&to=2025-11-03')).length).toBe(309); // every day listed
+  });
+
+  it('without bounds: the last 30 days, 12 months or 8 quarters up to today in REPORT_TZ', async () => {
+    const today = dayIn(new Date(), TZ);
+    const days = await report('');
+    expect(days.length).toBe(30);
+    expect([days[0].period, days[29].period]).toEqual([addDays(today, -29), today]);
+    const months = (await report('groupBy=month')).map((r) => r.period);
+    expect(months.length).toBe(12);
+    expect(months[11]).toBe(periodOf(`${today}T12:00:00Z`, 'month'));
+    const quarters = (await report('groupBy=quarter')).map((r) => r.period);
+    expect(quarters.length).toBe(8);
+    expect(quarters[7]).toBe(periodOf(`${today}T12:00:00Z`, 'quarter'));
+    // Only `to`: the default number of periods ending there; only `from`: up to today.
+    expect((await report('groupBy=month&to=2025-03-31')).map((r) => r.period)).toEqual(
+      ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03'].map((m) => `${m}-01`),
+    );
+    expect((await report(`from=${addDays(today, -2)}`)).map((r) => r.period)).toEqual([addDays(today, -2), addDays(today, -1), today]);
+  });
+
+  it('lists at most 400 days, 120 months or 40 quarters: exactly that is fine, one more is a 400', async () => {
+    expect(await report('groupBy=day&from=2025-01-01&to=2026-02-04')).toHaveLength(400);
+    expect(await report('groupBy=month&from=2016-01-01&to=2025-12-31')).toHaveLength(120);
+    expect(await report('groupBy=quarter&from=2016-01-01&to=2025-12-31')).toHaveLength(40);
+    for (const query of ['groupBy=day&from=2025-01-01&to=2026-02-05', 'groupBy=month&from=2016-01-01&to=2026-01-01', 'groupBy=quarter&from=2015-12-31&to=2025-12-31']) {
+      const res = await operator.get(`/api/admin/reports/revenue?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error, query).toMatch(/at most (400|120|40) by (day|month|quarter)/);
+    }
+  });
+
+  it('refuses a century by day, and years outside 2000–2100 (0001 is not 1901), with a 400 before any query', async () => {
+    for (const [query, message] of [
+      ['groupBy=day&from=2000-01-01&to=2100-12-31', /from: the range spans 36890 days; at most 400 by day/],
+      ['groupBy=day&from=1826-01-01&to=2025-12-31', /from: must be in the years 2000–2100/],
+      ['groupBy=quarter&from=0001-01-01&to=2025-12-31', /from: must be in the years 2000–2100/],
+      ['groupBy=month&from=1999-12-31T16:00:00Z&to=2000-06-30', /from: must be in the years 2000–2100/],
+      ['groupBy=month&from=2100-06-01&to=2101-01-01', /to: must be in the years 2000–2100/],
+    ] as const) {
+      const res = await operator.get(`/api/admin/reports/revenue?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error, query).toMatch(message);
+    }
+    expect(await report('groupBy=month&from=2000-01-01&to=2000-12-31')).toHaveLength(12);
+    expect(await report('groupBy=month&from=2100-01-01&to=2100-12-31')).toHaveLength(12);
+  });
+
+  it('the console page shows the error instead of a report', async () => {
+    const page = await operator.get('/admin/revenue?groupBy=day&from=2000-01-01&to=2100-12-31');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('at most 400 by day');
+    expect(page.text).not.toContain('data-testid="revenue-table"');
+    expect(page.text).toContain('At most 400 days, 120 months or 40 quarters at once.');
   });
 
   it('answers 400 for an unknown grouping, an impossible date or a reversed range', async () => {

@@ -9,7 +9,7 @@ beforeAll(async () => {
   live = await startAppServer({
     port: await freePort(),
     name: 'sandbox-live',
-    env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify' },
+    env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify', ADMIN_PASSWORD: 'Live-test-passw0rd' },
   });
 });
 afterAll(() => live?.stop());

@@ -47,6 +47,10 @@ export default async function OrderPage({ params }: Props) {
             </dd>
             <dt>Total</dt>
             <dd>{formatFen(order.totalFee)}</dd>
+            <dt>Environment</dt>
+            <dd data-testid="payment-env">
+              <Badge value={order.paymentEnv} />
+            </dd>
             <dt>Created</dt>
             <dd>{formatTime(order.createdAt)}</dd>
             <dt>Expires</dt>

@@ -1,4 +1,5 @@
-// GET /api/admin/reports/revenue – paid orders and revenue per day | month | quarter in REPORT_TZ.
+// GET /api/admin/reports/revenue – paid orders and revenue per day | month | quarter in REPORT_TZ,
+// over a bounded range (lib/admin/revenue-range.ts): beyond the bounds a 400 before any query.
 import { queryInput, revenueQuerySchema } from '@/lib/admin/filters';
 import { revenueReport } from '@/lib/admin/revenue-report';
 import { parseWith, respond } from '@/app/_server/http';

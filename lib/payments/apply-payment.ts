@@ -54,15 +54,31 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
   // Checked before the transition: an amount in another currency is not the order's fen.
   const feeType = feeTypeOf(fact.raw);
   if (feeType !== 'CNY') return recordAnomaly(fact, `fee_type ${feeType.slice(0, 16)}: the shop books CNY only`);
-  let row: ApplyRow;
   try {
-    row = await transition(fact);
+    return await applyToOrder(fact);
   } catch (err) {
     // orders.transaction_id is unique: WeChat's transaction is already booked to another order.
     if (!violates(err, 'orders_transaction_id_key')) throw err;
     const [owner] = await getDb().select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.transactionId, fact.transactionId));
     return recordAnomaly(fact, `transaction ${fact.transactionId} already belongs to order ${owner?.orderNo ?? '(unknown)'}`);
   }
+}
+
+async function applyToOrder(fact: PaymentFact): Promise<PaymentOutcome> {
+  const [row] = await queryRows<ApplyRow>(sql`
+    with moved as (
+      update ${orders}
+      set status = 'paid', transaction_id = ${fact.transactionId}, paid_at = ${fact.paidAt.toISOString()}::timestamptz
+      where order_no = ${fact.orderNo} and status = 'pending' and total_fee = ${fact.totalFee}
+      returning id
+    ), logged as (
+      insert into ${payLogs} (order_no, transaction_id, total_fee, trade_state, source, verdict, raw)
+      select ${fact.orderNo}, ${fact.transactionId}, ${fact.totalFee}, ${fact.tradeState}, ${fact.source}, 'applied', ${JSON.stringify(fact.raw)}::jsonb
+      from moved
+      returning id
+    )
+    select (select count(*) from logged)::int as applied, o.status, o.total_fee, o.transaction_id
+    from (select 1) as one left join ${orders} o on o.order_no = ${fact.orderNo}`);
   if (row.applied === 1) return { verdict: 'applied' };
 
   // The row above is the statement's snapshot. A final state is still true now; a pending one (a
@@ -89,24 +105,6 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
     raw: fact.raw,
   });
   return outcome;
-}
-
-async function transition(fact: PaymentFact): Promise<ApplyRow> {
-  const [row] = await queryRows<ApplyRow>(sql`
-    with moved as (
-      update ${orders}
-      set status = 'paid', transaction_id = ${fact.transactionId}, paid_at = ${fact.paidAt.toISOString()}::timestamptz
-      where order_no = ${fact.orderNo} and status = 'pending' and total_fee = ${fact.totalFee}
-      returning id
-    ), logged as (
-      insert into ${payLogs} (order_no, transaction_id, total_fee, trade_state, source, verdict, raw)
-      select ${fact.orderNo}, ${fact.transactionId}, ${fact.totalFee}, ${fact.tradeState}, ${fact.source}, 'applied', ${JSON.stringify(fact.raw)}::jsonb
-      from moved
-      returning id
-    )
-    select (select count(*) from logged)::int as applied, o.status, o.total_fee, o.transaction_id
-    from (select 1) as one left join ${orders} o on o.order_no = ${fact.orderNo}`);
-  return row;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Table and column names are part of the product contract (../shared/spec/product.md): operators
 // query them directly. Money is integer fen; times are timestamptz.
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 // Relative, not '@/…': drizzle-kit loads this file without the app's path aliases.
 import { USER_ROLES } from '../lib/auth/roles';
 import { FULFILMENTS } from '../lib/orders/fulfilment';
@@ -107,6 +107,14 @@ export const orders = pgTable(
     lastQueriedAt: tz('last_queried_at'),
     /** A sweeper that claimed this order owns it until then; a crashed sweeper's claim lapses. */
     sweepLeaseUntil: tz('sweep_lease_until'),
+    /**
+     * When WeChat first reported money for this pending order that the shop cannot apply (wrong
+     * amount, another currency, a transaction already booked to another order): the anomaly is in
+     * the pay log, and neither the sweep nor the status route asks WeChat again (it would only
+     * repeat the anomaly, and the order must not be closed at WeChat, which holds the money). It
+     * stays pending, stock reserved, until an operator resolves the anomaly.
+     */
+    unappliedPaymentAt: tz('unapplied_payment_at'),
   },
   (t) => [
     uniqueIndex('orders_order_no_key').on(t.orderNo),
@@ -172,6 +180,22 @@ export const payLogs = pgTable(
     check('pay_logs_source_check', oneOf(t.source, PAY_SOURCES)),
     check('pay_logs_verdict_check', oneOf(t.verdict, VERDICTS)),
   ],
+);
+
+/**
+ * Messages that could not be authenticated (verdict unverified), counted per source and minute
+ * across all instances. The first UNVERIFIED_KEPT_PER_MINUTE of a minute get a pay log row with a
+ * bounded excerpt; the rest are only counted here, so a flood of forged notifies costs one row
+ * per minute instead of one per message.
+ */
+export const unverifiedMessageCounts = pgTable(
+  'unverified_message_counts',
+  {
+    source: text('source', { enum: PAY_SOURCES }).notNull(),
+    minute: tz('minute').notNull(),
+    received: integer('received').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.minute] })],
 );
 
 /** A product's uploaded image, in the database so it works on a serverless host without a disk. */
@@ -293,7 +317,7 @@ export const sandboxFaults = pgTable('sandbox_faults', {
   notify: text('notify'),
   count: integer('count'),
   delayMs: integer('delay_ms'),
-  /** SYSTEMERROR */
+  /** SYSTEMERROR | AMOUNT_MISMATCH | REFUND | FEE_TYPE_USD */
   orderquery: text('orderquery'),
   /** ORDERPAID */
   closeorder: text('closeorder'),

@@ -1,7 +1,10 @@
 // Pay logs an operator has to look at: money that could not be applied (verdict anomaly: a wrong
-// amount, a payment for a closed order, a second payment) and messages we refused (verdict
-// rejected: bad sign, wrong merchant, unknown order, a failed payment). Resolving one records who
-// and why in anomaly_resolutions; the pay log itself is never updated.
+// amount or currency, a payment for a closed order, a second payment, a transaction already booked
+// to another order, a payment refunded outside the shop) and authentic messages we refused
+// (verdict rejected: wrong merchant, unknown order, a failed payment). Messages that could not be
+// authenticated (verdict unverified: bad or missing sign, not XML…) are never listed here: anyone
+// can send them, and they would bury the real ones; the pay-log page filters them by verdict.
+// Resolving one records who and why in anomaly_resolutions; the pay log itself is never updated.
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
@@ -14,21 +17,35 @@ import { queryRows } from '@/db/query-rows';
 
 export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const satisfies readonly Verdict[];
 
-export type AnomalyKind = 'amount_mismatch' | 'paid_after_close' | 'second_payment' | 'rejected_notify' | 'other';
+export type AnomalyKind =
+  | 'amount_mismatch'
+  | 'foreign_currency'
+  | 'paid_after_close'
+  | 'second_payment'
+  | 'transaction_taken'
+  | 'refunded_outside'
+  | 'rejected_notify'
+  | 'other';
 
 export const ANOMALY_KIND_LABEL: Record<AnomalyKind, string> = {
   amount_mismatch: 'Amount mismatch',
+  foreign_currency: 'Not in CNY',
   paid_after_close: 'Money for a closed order',
   second_payment: 'Second payment',
+  transaction_taken: 'Transaction of another order',
+  refunded_outside: 'Refunded outside the shop',
   rejected_notify: 'Rejected message',
   other: 'Other',
 };
 
-/** The kind, read from the detail that lib/payments/apply-payment.ts (judge) writes for each case. */
+/** The kind, read from the detail that lib/payments/apply-payment.ts and query-payment.ts write for each case. */
 export function anomalyKind(verdict: string, detail: string | null): AnomalyKind {
   if (verdict === 'rejected') return 'rejected_notify';
   if (detail?.startsWith('amount ')) return 'amount_mismatch';
+  if (detail?.startsWith('fee_type ')) return 'foreign_currency';
   if (detail?.startsWith('second payment')) return 'second_payment';
+  if (detail?.includes('already belongs to order')) return 'transaction_taken';
+  if (detail?.startsWith('refunded outside the shop')) return 'refunded_outside';
   if (detail?.includes('already closed')) return 'paid_after_close';
   return 'other';
 }

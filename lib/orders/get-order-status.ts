@@ -37,6 +37,8 @@ export async function getOrderStatus(orderNo: string, userId: number, sessionVer
       and(
         eq(orders.orderNo, orderNo),
         eq(orders.status, 'pending'),
+        // Money WeChat holds for it could not be applied (an anomaly): asking again would only repeat it.
+        isNull(orders.unappliedPaymentAt),
         or(isNull(orders.lastQueriedAt), lt(orders.lastQueriedAt, sql`now() - ${QUERY_EVERY}`)),
       ),
     )

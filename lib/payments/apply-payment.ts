@@ -9,12 +9,16 @@
 // statement (a data-modifying CTE, atomic like the transaction it replaces), which also returns the
 // order as it stood before the statement. When the UPDATE did not pass, the message is judged from
 // that row if the order was already final (paid and closed never change again), otherwise from a
-// fresh read, and its pay log is inserted: the only write on that path, so it needs no transaction.
+// fresh read, and its pay log is inserted: the only write on that path, so it needs no transaction
+// (an anomaly for a pending order also marks the order, in the same statement: recordAnomaly).
+// Money the transition must never book is recorded as an anomaly before or instead of it: another
+// currency than CNY, and a transaction_id that already belongs to another order (the unique index
+// refuses the UPDATE; that is an anomaly to record and acknowledge, not a 500 WeChat retries).
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
-import type { TradeState } from '@/lib/wechatpay';
+import { feeTypeOf, type TradeState } from '@/lib/wechatpay';
 import type { PaySource, Verdict } from './pay-log-vocabulary';
 
 export interface PaymentFact {
@@ -47,6 +51,20 @@ interface ApplyRow extends Record<string, unknown> {
 }
 
 export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
+  // Checked before the transition: an amount in another currency is not the order's fen.
+  const feeType = feeTypeOf(fact.raw);
+  if (feeType !== 'CNY') return recordAnomaly(fact, `fee_type ${feeType.slice(0, 16)}: the shop books CNY only`);
+  try {
+    return await applyToOrder(fact);
+  } catch (err) {
+    // orders.transaction_id is unique: WeChat's transaction is already booked to another order.
+    if (!violates(err, 'orders_transaction_id_key')) throw err;
+    const [owner] = await getDb().select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.transactionId, fact.transactionId));
+    return recordAnomaly(fact, `transaction ${fact.transactionId} already belongs to order ${owner?.orderNo ?? '(unknown)'}`);
+  }
+}
+
+async function applyToOrder(fact: PaymentFact): Promise<PaymentOutcome> {
   const [row] = await queryRows<ApplyRow>(sql`
     with moved as (
       update ${orders}
@@ -75,6 +93,7 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
       .where(eq(orders.orderNo, fact.orderNo));
   }
   const outcome = judge(order, fact);
+  if (outcome.verdict === 'anomaly') return recordAnomaly(fact, outcome.detail!);
   await db.insert(payLogs).values({
     orderNo: fact.orderNo,
     transactionId: fact.transactionId,
@@ -86,6 +105,34 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
     raw: fact.raw,
   });
   return outcome;
+}
+
+/**
+ * Money WeChat holds that cannot be applied: the anomaly row and, when the order is still pending,
+ * the mark that takes it out of the sweep and the status route's queries (orders.unapplied_payment_at
+ * in db/schema.ts says why), in one statement. Without the mark every sweep would ask WeChat again
+ * and record the same anomaly again, forever; with it the anomaly is recorded once and waits for an
+ * operator. A paid or closed order needs no mark: nothing queries it.
+ */
+async function recordAnomaly(fact: PaymentFact, detail: string): Promise<PaymentOutcome> {
+  await queryRows(sql`
+    with held as (
+      update ${orders} set unapplied_payment_at = now()
+      where order_no = ${fact.orderNo} and status = 'pending' and unapplied_payment_at is null
+      returning id
+    )
+    insert into ${payLogs} (order_no, transaction_id, total_fee, trade_state, source, verdict, detail, raw)
+    values (${fact.orderNo}, ${fact.transactionId}, ${fact.totalFee}, ${fact.tradeState}, ${fact.source}, 'anomaly', ${detail}, ${JSON.stringify(fact.raw)}::jsonb)`);
+  return { verdict: 'anomaly', detail };
+}
+
+/** A unique violation of that index, from either driver (postgres.js: constraint_name; PGlite: constraint). */
+function violates(err: unknown, index: string): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const { code, constraint_name, constraint } = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (code === '23505' && (constraint_name ?? constraint ?? e.message).includes(index)) return true;
+  }
+  return false;
 }
 
 // Why a payment could not be applied. Money that cannot be applied is never dropped: it is an

@@ -1,16 +1,21 @@
-// A v2 payment notify, from raw bytes to the verdict. Every request leaves exactly one pay log row
-// (rejected ones too, so operators see forged or broken notifies); the caller answers SUCCESS only
-// when `acknowledge` is true, i.e. after the row is committed and nothing more can be learned
-// from a retry.
+// A v2 payment notify, from raw bytes to the verdict. Every authenticated notify leaves exactly one
+// pay log row; one we could not authenticate (anyone can send those) is `unverified`: a bounded
+// excerpt, capped per minute (./log-unverified.ts), never in the anomaly queue. The caller answers
+// SUCCESS only when `acknowledge` is true, i.e. after the row is committed and nothing more can be
+// learned from a retry.
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
 import type { PaymentNotification, TradeState, WxFields } from '@/lib/wechatpay';
 import { applyPayment } from './apply-payment';
+import { logUnverified } from './log-unverified';
+import { storable } from './message-excerpt';
 import type { Verdict } from './pay-log-vocabulary';
 
 /** How one protocol version authenticates a notify body (v2: ./v2-notify-protocol.ts). Never throws for bad input. */
 export interface NotifyProtocol {
-  parse(body: string): { ok: true; notification: PaymentNotification } | { ok: false; reason: string; fields: WxFields };
+  parse(
+    body: string,
+  ): { ok: true; notification: PaymentNotification } | { ok: false; reason: string; fields: WxFields; /** signed with our key */ authenticated: boolean };
 }
 
 export interface NotifyOutcome {
@@ -20,14 +25,11 @@ export interface NotifyOutcome {
   message: string;
 }
 
-/** How much of a body we could not parse is kept for the operator. */
-const UNPARSED_KEEP = 2048;
-
 export async function handleNotify(body: string, protocol: NotifyProtocol, opts: { tooLarge?: boolean } = {}): Promise<NotifyOutcome> {
-  if (opts.tooLarge) return reject({ unparsed: body.slice(0, UNPARSED_KEEP) }, 'body larger than 64 KB');
+  if (opts.tooLarge) return refuse({ unparsed: body }, 'body larger than 64 KB', false);
 
   const result = protocol.parse(body);
-  if (!result.ok) return reject(result.fields, result.reason);
+  if (!result.ok) return refuse(result.fields, result.reason, result.authenticated);
 
   const n = result.notification;
   if (n.resultCode !== 'SUCCESS') {
@@ -51,18 +53,21 @@ export async function handleNotify(body: string, protocol: NotifyProtocol, opts:
   return { acknowledge, verdict: outcome.verdict, message: acknowledge ? 'OK' : (outcome.detail ?? 'rejected') };
 }
 
-async function reject(raw: WxFields, reason: string): Promise<NotifyOutcome> {
-  await log(raw, 'rejected', reason, raw.result_code === 'SUCCESS' ? 'SUCCESS' : 'PAYERROR');
-  return { acknowledge: false, verdict: 'rejected', message: reason };
+async function refuse(raw: WxFields, reason: string, authenticated: boolean): Promise<NotifyOutcome> {
+  const tradeState = raw.result_code === 'SUCCESS' ? 'SUCCESS' : 'PAYERROR';
+  if (authenticated) await log(raw, 'rejected', reason, tradeState);
+  else await logUnverified('notify', raw, reason, tradeState);
+  return { acknowledge: false, verdict: authenticated ? 'rejected' : 'unverified', message: reason };
 }
 
-// Rejected messages are stored as received but never trusted: the order number and amount are
-// copied only so an operator can search for them.
+// Rejected messages are signed with our key (so at most 64 KB, and only WeChat can send them) but
+// not ours to apply: stored as received, never trusted; the order number and amount are copied
+// only so an operator can search for them.
+const FIELD_KEEP = 2048;
+
 async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeState: TradeState) {
-  // PostgreSQL refuses NUL in text and jsonb; an attacker's bytes must still be storable.
-  const clean = (s: string) => s.replace(/\u0000/g, '\uFFFD').slice(0, UNPARSED_KEEP);
-  const raw = Object.fromEntries(Object.entries(untrusted).map(([k, v]) => [clean(k), clean(v)]));
-  detail = clean(detail);
+  const clip = (s: string) => storable(s).slice(0, FIELD_KEEP);
+  const raw = Object.fromEntries(Object.entries(untrusted).map(([k, v]) => [clip(k), clip(v)]));
   const fee = /^\d{1,9}$/.test(raw.total_fee ?? '') ? Number(raw.total_fee) : null;
   await getDb()
     .insert(payLogs)
@@ -73,7 +78,7 @@ async function log(untrusted: WxFields, verdict: Verdict, detail: string, tradeS
       tradeState,
       source: 'notify',
       verdict,
-      detail,
+      detail: clip(detail),
       raw,
     });
 }

@@ -17,7 +17,9 @@ const faultsInput = z
     notify: z.enum(['drop', 'duplicate', 'delay']).optional(),
     count: z.int().min(1).max(20).optional(),
     delayMs: z.int().min(0).max(24 * 3600 * 1000).optional(),
-    orderquery: z.literal('SYSTEMERROR').optional(),
+    // SYSTEMERROR: the call fails. The others change a paid order's answer, as WeChat could give it:
+    // another amount, refunded in the merchant platform, settled in USD (an unpaid order is unaffected).
+    orderquery: z.enum(['SYSTEMERROR', 'AMOUNT_MISMATCH', 'REFUND', 'FEE_TYPE_USD']).optional(),
     closeorder: z.literal('ORDERPAID').optional(),
   })
   .refine((f) => f.count === undefined || f.notify === 'duplicate', { path: ['count'], message: 'count goes with notify "duplicate"' })

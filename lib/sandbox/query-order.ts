@@ -27,16 +27,20 @@ export async function queryOrder({ fields, merchant }: V2Request): Promise<V2Res
     total_fee: order.totalFee,
   };
   if (tradeState !== 'SUCCESS' || !order.paidAt) return { ok: true, fields: common };
+  // The knobs that misreport a paid order (faults.ts).
+  const totalFee = faults.orderquery === 'AMOUNT_MISMATCH' ? order.totalFee + 1 : order.totalFee;
   return {
     ok: true,
     fields: {
       ...common,
+      ...(faults.orderquery === 'REFUND' ? { trade_state: 'REFUND', trade_state_desc: '订单发生过退款' } : {}),
+      total_fee: totalFee,
       openid: order.openid ?? undefined,
       is_subscribe: 'N',
       trade_type: 'NATIVE',
       bank_type: 'OTHERS',
-      fee_type: 'CNY',
-      cash_fee: order.totalFee,
+      fee_type: faults.orderquery === 'FEE_TYPE_USD' ? 'USD' : 'CNY',
+      cash_fee: totalFee,
       transaction_id: order.transactionId ?? undefined,
       attach: order.attach ?? undefined,
       time_end: formatWxTime(order.paidAt),

@@ -19,6 +19,8 @@ export async function claimStaleOrders(limit: number, skip: string[] = []): Prom
       and(
         eq(orders.status, 'pending'),
         lt(orders.expiresAt, sql`now()`),
+        // WeChat holds money for it that could not be applied: an operator's, not the sweep's.
+        isNull(orders.unappliedPaymentAt),
         or(isNull(orders.sweepLeaseUntil), lt(orders.sweepLeaseUntil, sql`now()`)),
         skip.length ? notInArray(orders.orderNo, skip) : undefined,
       ),

@@ -24,9 +24,11 @@ export async function settleOrder(orderNo: string): Promise<Settlement> {
 }
 
 // A payment that could not be applied (an anomaly such as a wrong amount) leaves the order pending
-// for an operator; it is not counted as paid.
+// for an operator, marked so that no sweep claims it again (applyPayment): its outcome is final
+// for the sweep, neither paid nor a failure to retry.
 export function settled(outcome: PaymentOutcome): Settlement {
-  return outcome.verdict === 'applied' || outcome.verdict === 'duplicate' ? 'paid' : 'failed';
+  if (outcome.verdict === 'applied' || outcome.verdict === 'duplicate') return 'paid';
+  return outcome.verdict === 'anomaly' ? 'left' : 'failed';
 }
 
 // What the sweep does next about an expired order: the pure part of the spec's sweep table.

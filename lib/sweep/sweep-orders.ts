@@ -1,6 +1,6 @@
 // The sweep: close what expired unpaid, apply what was paid but never notified. Its result is
 // the same however often and however concurrently it runs.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';
 import { claimStaleOrders, releaseClaim } from './claim-stale-orders';
@@ -11,7 +11,7 @@ export interface SweepSummary {
   paid: number;
   closed: number;
   failed: number;
-  /** Expired pending orders still waiting when this call stopped (time budget, failures, claims held by others). */
+  /** Expired pending orders still waiting when this call stopped (time budget, failures, claims held by others); not those held for an operator. */
   left: number;
 }
 
@@ -59,7 +59,7 @@ async function countStale(): Promise<number> {
   const [{ n }] = await getDb()
     .select({ n: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(eq(orders.status, 'pending'), lt(orders.expiresAt, sql`now()`)));
+    .where(and(eq(orders.status, 'pending'), lt(orders.expiresAt, sql`now()`), isNull(orders.unappliedPaymentAt)));
   return n;
 }
 

@@ -4,3 +4,8 @@ export function parseFen(value: string | undefined): number | undefined {
   const fen = Number(value);
   return Number.isSafeInteger(fen) ? fen : undefined;
 }
+
+/** The currency of a payment's amount (`fee_type`); absent means CNY, WeChat's default (wechatpay.md §4, §11). */
+export function feeTypeOf(fields: Record<string, string | undefined>): string {
+  return fields.fee_type || 'CNY';
+}

@@ -1,3 +1,4 @@
+export { feeTypeOf } from './amount';
 export { truncateBody } from './body';
 export { createWechatPayClient } from './client';
 export type { WechatPayClient } from './client';
@@ -10,7 +11,7 @@ export {
   WxXmlError,
 } from './errors';
 export { field, hasFourByteChar, stripFourByteChars } from './fields';
-export { isSuccessReply, notifyReply, parseNotify } from './notify';
+export { isAuthenticated, isSuccessReply, notifyReply, parseNotify } from './notify';
 export type { NotifyExpectation, NotifyRejection, NotifyResult } from './notify';
 export { isSignType, nonce, sign, signMessage, verify } from './sign';
 export { formatWxTime, parseWxTime } from './time';

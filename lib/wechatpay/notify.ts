@@ -1,5 +1,5 @@
 import { parseFen } from './amount';
-import { isSignType, verify } from './sign';
+import { verify } from './sign';
 import { parseWxTime } from './time';
 import type { PaymentNotification, SignType, WxFields } from './types';
 import { buildXml, parseXml } from './xml';
@@ -8,11 +8,18 @@ export interface NotifyExpectation {
   appid: string;
   mchId: string;
   key: string;
-  /** The type orders were placed with; used when the notify omits sign_type. */
+  /** The type orders were placed with: the only one a notify is verified with. */
   signType: SignType;
 }
 
-export type NotifyRejection = 'missing_sign' | 'bad_sign' | 'wrong_appid' | 'wrong_mch_id' | 'bad_fields';
+export type NotifyRejection = 'missing_sign' | 'wrong_sign_type' | 'bad_sign' | 'wrong_appid' | 'wrong_mch_id' | 'bad_fields';
+
+/** Rejections that mean the message could not be authenticated; the others come from a message that is signed with our key. */
+const UNAUTHENTICATED: readonly NotifyRejection[] = ['missing_sign', 'wrong_sign_type', 'bad_sign'];
+
+export function isAuthenticated(reason: NotifyRejection): boolean {
+  return !UNAUTHENTICATED.includes(reason);
+}
 
 export type NotifyResult =
   | { ok: true; notification: PaymentNotification }
@@ -27,9 +34,11 @@ export function parseNotify(rawXml: string, expect: NotifyExpectation): NotifyRe
   const reject = (reason: NotifyRejection): NotifyResult => ({ ok: false, reason, fields });
 
   if (!fields.sign) return reject('missing_sign');
-  // WeChat often omits sign_type on HMAC notifies, and occasionally notifies an HMAC order with MD5 (spec §2.2).
-  const signType = isSignType(fields.sign_type) ? fields.sign_type : expect.signType;
-  if (!verify(fields, expect.key, signType)) return reject('bad_sign');
+  // Only the configured type: a message must not choose its own algorithm (a downgrade to MD5).
+  // WeChat often omits sign_type on HMAC notifies; the rare genuine notify signed with the other
+  // type (spec §2.2) is refused here and found by orderquery, whose reply is signed with ours.
+  if (fields.sign_type && fields.sign_type !== expect.signType) return reject('wrong_sign_type');
+  if (!verify(fields, expect.key, expect.signType)) return reject('bad_sign');
   if (fields.appid !== expect.appid) return reject('wrong_appid');
   if (fields.mch_id !== expect.mchId) return reject('wrong_mch_id');
 

@@ -1,6 +1,7 @@
 // GET /api/admin/anomalies and POST /api/admin/anomalies/{payLogId}/resolve: amount mismatches,
-// second payments and rejected notifies are listed until an operator resolves them; the
-// resolution (who, when, why) lives in anomaly_resolutions and the pay log never changes.
+// second payments and rejected notifies are listed until an operator resolves them (unverified
+// ones, which anyone can forge, never are); the resolution (who, when, why) lives in
+// anomaly_resolutions and the pay log never changes.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { admin, type ApiClient, payLogsFor } from '../../support/api';
 import { allPages, namedShopper, notify, pay, placeOrder, type Placed } from './helpers';
@@ -20,7 +21,7 @@ interface Anomaly {
 let operator: ApiClient;
 let username: string;
 let paidTwice: Placed, wrongAmount: Placed;
-let secondPaymentId: number, mismatchId: number, forgedId: number, appliedId: number;
+let secondPaymentId: number, mismatchId: number, rejectedId: number, forgedId: number, appliedId: number;
 
 const open = () => allPages<Anomaly>(operator, '/api/admin/anomalies?status=open');
 const resolved = () => allPages<Anomaly>(operator, '/api/admin/anomalies?status=resolved');
@@ -36,22 +37,24 @@ beforeAll(async () => {
   await notify(base, paidTwice); // another transaction for an order already paid
   await notify(base, wrongAmount, { overrides: { total_fee: '1', cash_fee: '1' } });
   await notify(base, wrongAmount, { key: 'Y'.repeat(32) }); // forged: wrong key
+  await notify(base, wrongAmount, { overrides: { mch_id: '1999999999' } }); // signed, another merchant's
   const logs = [...(await payLogsFor(operator, paidTwice.orderNo)), ...(await payLogsFor(operator, wrongAmount.orderNo))] as unknown as { id: number; verdict: string; detail: string }[];
   appliedId = logs.find((l) => l.verdict === 'applied')!.id;
   secondPaymentId = logs.find((l) => l.verdict === 'anomaly' && l.detail.startsWith('second payment'))!.id;
   mismatchId = logs.find((l) => l.verdict === 'anomaly' && l.detail.startsWith('amount'))!.id;
-  forgedId = logs.find((l) => l.verdict === 'rejected')!.id;
+  rejectedId = logs.find((l) => l.verdict === 'rejected')!.id;
+  forgedId = logs.find((l) => l.verdict === 'unverified')!.id;
 });
 
 describe('GET /api/admin/anomalies', () => {
-  it('lists open anomalies and rejected messages with their kind, and nothing else', async () => {
+  it('lists open anomalies and rejected messages with their kind, and nothing else (no unverified message)', async () => {
     const rows = await open();
     const mine = rows.filter((r) => r.username === username);
     expect(mine.map((r) => [r.id, r.kind]).sort()).toEqual(
       [
         [secondPaymentId, 'second_payment'],
         [mismatchId, 'amount_mismatch'],
-        [forgedId, 'rejected_notify'],
+        [rejectedId, 'rejected_notify'],
       ].sort(),
     );
     expect(rows.every((r) => (r.verdict === 'anomaly' || r.verdict === 'rejected') && r.resolution === null)).toBe(true);
@@ -84,9 +87,10 @@ describe('POST /api/admin/anomalies/{payLogId}/resolve', () => {
     expect(order.timeline.find((l: { id: number }) => l.id === secondPaymentId).resolution).toMatchObject({ resolvedBy: 'admin' });
   });
 
-  it('resolves a rejected (forged) notify too', async () => {
-    expect((await resolve(forgedId, 'Forged: signed with another key; ignored')).status).toBe(201);
-    expect((await resolved()).find((r) => r.id === forgedId)?.resolution?.note).toBe('Forged: signed with another key; ignored');
+  it('resolves a rejected notify too, but not an unverified one (404: it is not in the queue)', async () => {
+    expect((await resolve(rejectedId, 'Another merchant’s notify; ignored')).status).toBe(201);
+    expect((await resolved()).find((r) => r.id === rejectedId)?.resolution?.note).toBe('Another merchant’s notify; ignored');
+    expect((await resolve(forgedId, 'Forged: signed with another key')).status).toBe(404);
   });
 
   it('resolves once when operators race, and 409 afterwards', async () => {
@@ -100,7 +104,7 @@ describe('POST /api/admin/anomalies/{payLogId}/resolve', () => {
     expect((await resolve(appliedId, 'nothing wrong')).status).toBe(404);
     expect((await resolve(999_999_999, 'no such log')).status).toBe(404);
     for (const note of ['', '   ', 'x'.repeat(501), 42, null]) {
-      const res = await resolve(forgedId, note);
+      const res = await resolve(rejectedId, note);
       expect(res.status, JSON.stringify(note)).toBe(400);
       expect(res.body.fields).toHaveProperty('note');
     }

@@ -24,7 +24,7 @@ interface Log {
 let operator: ApiClient;
 let carol: string;
 // c1: applied, then a duplicate copy, then a wrong amount (anomaly). c2: a failed payment
-// (rejected, PAYERROR). c3: a forged notify with another key (rejected, SUCCESS).
+// (rejected, PAYERROR). c3: a forged notify with another key (unverified, SUCCESS).
 let c1: Placed, c2: Placed, c3: Placed;
 let logs: Log[];
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await notify(base, c3, { key: 'X'.repeat(32) });
   logs = (await Promise.all([c3, c2, c1].map((o) => payLogsFor(operator, o.orderNo)))).flat() as unknown as Log[];
   logs.sort((a, b) => b.id - a.id);
-  expect(logs.map((l) => l.verdict).sort()).toEqual(['anomaly', 'applied', 'duplicate', 'rejected', 'rejected']);
+  expect(logs.map((l) => l.verdict).sort()).toEqual(['anomaly', 'applied', 'duplicate', 'rejected', 'unverified']);
 });
 
 describe('GET /api/admin/pay-logs filters', () => {
@@ -68,10 +68,10 @@ describe('GET /api/admin/pay-logs filters', () => {
   });
 
   it('by verdict', async () => {
-    for (const verdict of ['applied', 'duplicate', 'anomaly', 'rejected', 'closed']) {
+    for (const verdict of ['applied', 'duplicate', 'anomaly', 'rejected', 'unverified', 'closed']) {
       expect(ids(await get(`user=${carol}&verdict=${verdict}`)), verdict).toEqual(idsWhere((l) => l.verdict === verdict));
     }
-    expect(ids(await get(`user=${carol}&verdict=rejected&state=SUCCESS`))).toEqual(idsWhere((l) => l.orderNo === c3.orderNo));
+    expect(ids(await get(`user=${carol}&verdict=unverified&state=SUCCESS`))).toEqual(idsWhere((l) => l.orderNo === c3.orderNo));
   });
 
   it('by order', async () => {

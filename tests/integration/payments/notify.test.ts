@@ -51,20 +51,26 @@ describe('POST /api/wxpay/notify', () => {
     expect(verdicts).toEqual(['applied', ...Array(19).fill('duplicate')]);
   });
 
-  it('accepts an MD5 notify that says sign_type=MD5 although orders are placed with HMAC-SHA256', async () => {
+  // The signature policy: WXPAY_SIGN_TYPE (HMAC-SHA256 here) only; the message never chooses.
+  it.each([
+    ['says sign_type=MD5 and is signed with MD5', { signType: 'MD5' as const, overrides: { sign_type: 'MD5' } }, 'wrong_sign_type'],
+    ['says sign_type=MD5 and is signed with HMAC-SHA256', { overrides: { sign_type: 'MD5' } }, 'wrong_sign_type'],
+    ['is signed with MD5 and names no sign_type', { signType: 'MD5' as const }, 'bad_sign'],
+  ])('refuses a notify that %s although orders are placed with HMAC-SHA256: unverified, order pending', async (_label, opts, reason) => {
     const order = await pendingOrder();
-    const res = await postNotify(base, notifyXml(order, { signType: 'MD5', overrides: { sign_type: 'MD5' } }));
-    expect(res.text).toMatch(SUCCESS);
-    expect(await order.status()).toBe('paid');
+    const res = await postNotify(base, notifyXml(order, opts));
+    expect(res.text).toMatch(FAIL);
+    expect(await order.status()).toBe('pending');
+    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([{ verdict: 'unverified', source: 'notify', detail: reason }]);
   });
 
   it.each([
-    ['a bad signature', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { sign: 'F'.repeat(64) }), 'bad_sign'],
-    ['no signature', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { sign: null }), 'missing_sign'],
-    ['a signature made with another key', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { key: 'X'.repeat(32) }), 'bad_sign'],
-    ['another appid', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { overrides: { appid: 'wxsomeoneelse0000' } }), 'wrong_appid'],
-    ['another mch_id', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { overrides: { mch_id: '1999999999' } }), 'wrong_mch_id'],
-  ])('refuses a notify with %s: FAIL, order unchanged, a rejected pay log', async (_label, build, reason) => {
+    ['a bad signature', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { sign: 'F'.repeat(64) }), 'bad_sign', 'unverified'],
+    ['no signature', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { sign: null }), 'missing_sign', 'unverified'],
+    ['a signature made with another key', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { key: 'X'.repeat(32) }), 'bad_sign', 'unverified'],
+    ['another appid', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { overrides: { appid: 'wxsomeoneelse0000' } }), 'wrong_appid', 'rejected'],
+    ['another mch_id', (o: { orderNo: string; totalFee: number }) => notifyXml(o, { overrides: { mch_id: '1999999999' } }), 'wrong_mch_id', 'rejected'],
+  ])('refuses a notify with %s: FAIL, order unchanged, one %s pay log', async (_label, build, reason, verdict) => {
     const order = await pendingOrder();
     const res = await postNotify(base, build(order));
     expect(res.status).toBe(200);
@@ -72,7 +78,33 @@ describe('POST /api/wxpay/notify', () => {
     expect(await order.status()).toBe('pending');
     const logs = await payLogsFor(operator, order.orderNo);
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ verdict: 'rejected', source: 'notify', detail: reason });
+    expect(logs[0]).toMatchObject({ verdict, source: 'notify', detail: reason });
+  });
+
+  it('records a signed payment in another currency (fee_type USD) as an anomaly: order pending, acknowledged', async () => {
+    const order = await pendingOrder();
+    const res = await postNotify(base, notifyXml(order, { overrides: { fee_type: 'USD' } }));
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(SUCCESS);
+    expect(await order.status()).toBe('pending');
+    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([{ verdict: 'anomaly', detail: 'fee_type USD: the shop books CNY only', totalFee: order.totalFee }]);
+  });
+
+  it('records a transaction_id that already belongs to another order as an anomaly and acknowledges it (not a 500)', async () => {
+    const first = await pendingOrder();
+    const second = await pendingOrder();
+    const txn = transactionId();
+    expect((await postNotify(base, notifyXml(first, { overrides: { transaction_id: txn } }))).text).toMatch(SUCCESS);
+    const res = await postNotify(base, notifyXml(second, { overrides: { transaction_id: txn } }));
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(SUCCESS);
+    expect(await second.status()).toBe('pending');
+    expect(await first.status()).toBe('paid');
+    expect(await payLogsFor(operator, second.orderNo)).toMatchObject([
+      { verdict: 'anomaly', transactionId: txn, detail: `transaction ${txn} already belongs to order ${first.orderNo}` },
+    ]);
+    const open = (await operator.get('/api/admin/anomalies?status=open&limit=500')).body.items as { orderNo: string; kind: string }[];
+    expect(open.filter((a) => a.orderNo === second.orderNo).map((a) => a.kind)).toEqual(['transaction_taken']);
   });
 
   it('records a wrong amount as an anomaly, leaves the order pending, and acknowledges it', async () => {
@@ -112,8 +144,8 @@ describe('POST /api/wxpay/notify', () => {
     const res = await postNotify(base, build(order));
     expect(res.text).toMatch(FAIL);
     expect(await order.status()).toBe('pending');
-    const rejected = await operator.get('/api/admin/pay-logs?verdict=rejected&limit=5');
-    expect(rejected.body.items.some((l: { detail: string }) => l.detail !== null)).toBe(true);
+    const unverified = await operator.get('/api/admin/pay-logs?verdict=unverified&limit=5');
+    expect(unverified.body.items.some((l: { detail: string }) => l.detail !== null)).toBe(true);
   });
 
   it('refuses a body over 64 KB', async () => {
@@ -134,7 +166,7 @@ describe('POST /api/wxpay/notify', () => {
 });
 
 describe('POST /api/wxpay/notify with hostile bytes', () => {
-  it('stores a body containing NUL bytes as rejected and answers FAIL, not 500', async () => {
+  it('stores a body containing NUL bytes as unverified and answers FAIL, not 500', async () => {
     const res = await postNotify(base, '<xml><out_trade_no>A\u0000B</out_trade_no><sign>\u0000</sign></xml>');
     expect(res.status).toBe(200);
     expect(res.text).toMatch(FAIL);

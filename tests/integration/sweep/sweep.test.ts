@@ -201,3 +201,65 @@ describe('sweep', () => {
     expect((await sweep()).body).toMatchObject({ closed: 1 });
   });
 });
+
+// Money WeChat holds that the shop cannot book: each ends in one outcome, recorded once, instead
+// of a pending order that every sweep and every poll asks about again.
+// The faults are set for every transaction before checkout: these orders expire 2 s after it.
+describe('payments the shop cannot apply as they are', () => {
+  const logsOf = async (order: Placed) => (await payLogsFor(operator, order.orderNo)).map((l) => ({ verdict: l.verdict, source: l.source, tradeState: l.tradeState, detail: l.detail }));
+
+  it('orderquery SUCCESS with another amount: one anomaly, the order stays pending and is never claimed or queried again', async () => {
+    await fault({ notify: 'drop', orderquery: 'AMOUNT_MISMATCH' });
+    const order = await place();
+    await pay(order);
+    await closable(order);
+    // Other tests' stale orders may share (or outlast) a sweep: this order is judged by its own logs.
+    await waitFor(async () => (await sweep()).status === 200 && (await logsOf(order)).length > 0, 50_000, 0);
+    const anomaly = { verdict: 'anomaly', source: 'query', tradeState: 'SUCCESS', detail: `amount ${order.totalFee + 1} fen does not match the order's ${order.totalFee} fen` };
+    expect(await logsOf(order)).toEqual([anomaly]);
+    // Neither the next sweeps nor the shopper's pay page ask WeChat about it again.
+    for (let i = 0; i < 3; i++) expect((await sweep()).status).toBe(200);
+    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
+    expect(await logsOf(order)).toEqual([anomaly]);
+    expect(await statusOf(order.orderNo)).toBe('pending');
+    // It waits in the operator's queue, and WeChat still has it paid (never closed there).
+    const open = (await operator.get('/api/admin/anomalies?status=open&limit=500')).body.items as { orderNo: string; kind: string }[];
+    expect(open.filter((a) => a.orderNo === order.orderNo).map((a) => a.kind)).toEqual(['amount_mismatch']);
+    expect((await sandboxClient().orderQuery(order.orderNo)).tradeState).toBe('SUCCESS');
+  });
+
+  it('orderquery REFUND in the sweep: applies the payment and records "refunded outside the shop" once', async () => {
+    await fault({ notify: 'drop', orderquery: 'REFUND' });
+    const order = await place();
+    const { transactionId } = await pay(order);
+    await closable(order);
+    await waitFor(async () => (await sweep()).status === 200 && (await statusOf(order.orderNo)) === 'paid', 50_000, 0);
+    expect((await sweep()).status).toBe(200);
+    const logs = await payLogsFor(operator, order.orderNo);
+    expect(logs.map((l) => [l.verdict, l.source, l.tradeState, l.transactionId])).toEqual([
+      ['anomaly', 'query', 'REFUND', transactionId],
+      ['applied', 'query', 'REFUND', transactionId],
+    ]);
+    expect(logs[0].detail).toMatch(/^refunded outside the shop/);
+  });
+
+  it('orderquery REFUND in the status route: the same single outcome', async () => {
+    await fault({ notify: 'drop', orderquery: 'REFUND' });
+    const order = await place();
+    await pay(order);
+    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('paid');
+    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('paid');
+    expect((await logsOf(order)).map((l) => l.verdict)).toEqual(['anomaly', 'applied']);
+  });
+
+  it('orderquery in another currency (fee_type USD) is never applied: one anomaly, order pending, not queried again', async () => {
+    await fault({ notify: 'drop', orderquery: 'FEE_TYPE_USD' });
+    const order = await place();
+    await pay(order);
+    expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
+    await closable(order);
+    expect((await sweep()).status).toBe(200);
+    expect(await logsOf(order)).toEqual([{ verdict: 'anomaly', source: 'query', tradeState: 'SUCCESS', detail: 'fee_type USD: the shop books CNY only' }]);
+    expect(await statusOf(order.orderNo)).toBe('pending');
+  });
+});

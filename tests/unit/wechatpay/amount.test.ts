@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFen } from '@/lib/wechatpay/amount';
+import { feeTypeOf, parseFen } from '@/lib/wechatpay/amount';
 
 describe('parseFen', () => {
   it('reads plain digits', () => {
@@ -17,5 +17,14 @@ describe('parseFen', () => {
 
   it('refuses integers beyond exact float range', () => {
     expect(parseFen('9007199254740993')).toBeUndefined();
+  });
+});
+
+describe('feeTypeOf', () => {
+  it('is the message’s fee_type, CNY when absent or empty', () => {
+    expect(feeTypeOf({ fee_type: 'USD' })).toBe('USD');
+    expect(feeTypeOf({ fee_type: 'CNY' })).toBe('CNY');
+    expect(feeTypeOf({})).toBe('CNY');
+    expect(feeTypeOf({ fee_type: '' })).toBe('CNY');
   });
 });

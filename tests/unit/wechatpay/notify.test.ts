@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WxXmlError } from '@/lib/wechatpay/errors';
-import { isSuccessReply, notifyReply, parseNotify } from '@/lib/wechatpay/notify';
+import { isAuthenticated, isSuccessReply, notifyReply, parseNotify, type NotifyRejection } from '@/lib/wechatpay/notify';
 import { signMessage } from '@/lib/wechatpay/sign';
 import type { NotifyExpectation } from '@/lib/wechatpay/notify';
 import type { SignType, WxPayNotify } from '@/lib/wechatpay/types';
@@ -55,18 +55,26 @@ describe('parseNotify', () => {
     expect(parseNotify(notifyXml({ ...PAID, sign_type: 'HMAC-SHA256' }), EXPECT).ok).toBe(true);
   });
 
-  it('verifies with the notify sign_type: an MD5 notify with sign_type=MD5 passes while configured for HMAC', () => {
-    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'MD5' }, 'MD5'), EXPECT).ok).toBe(true);
+  it('never lets the message choose its algorithm: sign_type=MD5 while configured for HMAC → wrong_sign_type, however it is signed', () => {
+    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'MD5' }, 'MD5'), EXPECT)).toMatchObject({ ok: false, reason: 'wrong_sign_type' });
+    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'MD5' }, 'HMAC-SHA256'), EXPECT)).toMatchObject({ ok: false, reason: 'wrong_sign_type' });
+    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'HMAC-SHA256' }), { ...EXPECT, signType: 'MD5' })).toMatchObject({ reason: 'wrong_sign_type' });
+    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'MD5' }, 'MD5'), { ...EXPECT, signType: 'MD5' }).ok).toBe(true);
   });
 
-  it('falls back to the configured type when sign_type is absent', () => {
+  it('verifies with the configured type when sign_type is absent: the other algorithm is a bad sign', () => {
     expect(parseNotify(notifyXml(PAID, 'MD5'), EXPECT)).toMatchObject({ ok: false, reason: 'bad_sign' });
     expect(parseNotify(notifyXml(PAID, 'MD5'), { ...EXPECT, signType: 'MD5' }).ok).toBe(true);
   });
 
-  it('falls back to the configured type when sign_type is not a supported literal', () => {
-    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'md5' }), EXPECT).ok).toBe(true);
-    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'md5' }, 'MD5'), EXPECT)).toMatchObject({ reason: 'bad_sign' });
+  it('treats a sign_type that is not exactly the configured literal as another type', () => {
+    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'md5' }), EXPECT)).toMatchObject({ reason: 'wrong_sign_type' });
+    expect(parseNotify(notifyXml({ ...PAID, sign_type: 'hmac-sha256' }), EXPECT)).toMatchObject({ reason: 'wrong_sign_type' });
+  });
+
+  it('says which rejections leave the message unauthenticated', () => {
+    expect(['missing_sign', 'wrong_sign_type', 'bad_sign'].map((r) => isAuthenticated(r as NotifyRejection))).toEqual([false, false, false]);
+    expect(['wrong_appid', 'wrong_mch_id', 'bad_fields'].map((r) => isAuthenticated(r as NotifyRejection))).toEqual([true, true, true]);
   });
 
   it('missing sign → missing_sign, keeping the fields', () => {

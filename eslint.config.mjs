@@ -1,0 +1,34 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+import drizzle from 'eslint-plugin-drizzle';
+
+// The names this code gives a drizzle handle: `getDb()`, `const db = getDb()`, a transaction's `tx`,
+// and `executor` (a Db or a Tx passed in). An update or delete on any of them must carry a where().
+const drizzleObjectName = ['db', 'tx', 'getDb', 'executor'];
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName }],
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName }],
+      // A leading underscore names what is deliberately unused: an omitted key in `const { secret: _, ...rest }`, a skipped parameter.
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Off: every image is a small SVG from public/ or an admin upload served by our own route with its cache headers;
+      // next/image cannot optimise SVG (it would need `unoptimized` everywhere) and its wrapper adds client JS to the catalogue.
+      '@next/next/no-img-element': 'off',
+    },
+  },
+  {
+    // The test HTTP client hands back parsed JSON the assertions then probe; typing each reply adds nothing the assertions don't check.
+    files: ['tests/support/api.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  globalIgnores(['.next/**', '.data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'db/migrations/**', 'public/**', 'next-env.d.ts']),
+]);

@@ -20,8 +20,8 @@ export default defineConfig([
         'warn',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // Off: every image is a small SVG from public/ or an admin upload served by our own route with its cache headers;
-      // next/image cannot optimise SVG (it would need `unoptimized` everywhere) and its wrapper adds client JS to the catalogue.
+      // Off: the seed images are SVGs (which next/image does not optimise) and uploads are size-capped rasters served from the
+      // database by our own route with its own cache headers; the optimiser would add a second image cache for no gain.
       '@next/next/no-img-element': 'off',
     },
   },

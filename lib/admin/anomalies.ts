@@ -2,6 +2,7 @@
 // amount, a payment for a closed order, a second payment) and messages we refused (verdict
 // rejected: bad sign, wrong merchant, unknown order, a failed payment). Resolving one records who
 // and why in anomaly_resolutions; the pay log itself is never updated.
+import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';

@@ -2,6 +2,7 @@
 // PostgreSQL: each paid order counted once, in the period its paid_at falls in locally. Reads
 // only the partial index orders (paid_at, total_fee) WHERE status = 'paid'. Periods without a sale
 // are included (zero), so a chart has no gaps.
+import 'server-only';
 import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';

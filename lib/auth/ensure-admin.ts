@@ -1,5 +1,6 @@
 // The operator account comes from ADMIN_USERNAME / ADMIN_PASSWORD at every start, so changing the
 // variable and restarting is how an operator's password is reset.
+import 'server-only';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { getEnv } from '@/lib/env';

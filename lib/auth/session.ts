@@ -7,6 +7,7 @@
 // The checks are jose's jwtVerify(token, key, { algorithms: ['HS256'] }) for every token this app
 // issues, and stricter for the rest: a header must be {alg: HS256} (typ allowed) with no crit or b64,
 // and the payload must carry a numeric exp.
+import 'server-only';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { getEnv } from '@/lib/env';

@@ -1,5 +1,6 @@
 // Sign-in with a per-username failure limit kept in the database (so it holds across instances):
 // after 5 failures within 15 minutes the name is locked for 15 minutes, whatever password is tried.
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { loginFailures, users } from '@/db/schema';

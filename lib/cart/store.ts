@@ -3,6 +3,7 @@
 // always read fresh from /api/products, and the server prices the order at checkout.
 // Every page's header loads this module in the browser, so it checks what it reads by hand:
 // zod here would add about 30 kB (gzipped) to each page's JavaScript.
+import 'client-only';
 import { useSyncExternalStore } from 'react';
 
 export interface CartLine {

@@ -1,6 +1,7 @@
 // Product images live in the database (product_images), so uploads work on a serverless host with
 // no writable disk. Each upload gets a new URL (?v=<updated_at>), so the image route can tell
 // browsers and CDNs to keep it forever.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { productImages, products } from '@/db/schema';

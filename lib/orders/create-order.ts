@@ -1,5 +1,6 @@
 // Checkout: price from the database, reserve stock, record the order, then ask WeChat for a QR.
 // The transaction holds no network call; WeChat is called after it commits.
+import 'server-only';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders, products, users } from '@/db/schema';

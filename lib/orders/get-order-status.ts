@@ -1,6 +1,7 @@
 // The hot path: every open pay page polls this every 3 s. One indexed read; WeChat is asked only
 // for a pending order that is old (its notify may be lost) or about to expire, and at most once per
 // order per 10 s across all instances (a conditional UPDATE on last_queried_at claims the query).
+import 'server-only';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { orders } from '@/db/schema';

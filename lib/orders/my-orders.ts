@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders } from '@/db/schema';

@@ -10,6 +10,7 @@
 // order as it stood before the statement. When the UPDATE did not pass, the message is judged from
 // that row if the order was already final (paid and closed never change again), otherwise from a
 // fresh read, and its pay log is inserted: the only write on that path, so it needs no transaction.
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';

@@ -2,6 +2,7 @@
 // (rejected ones too, so operators see forged or broken notifies); the caller answers SUCCESS only
 // when `acknowledge` is true, i.e. after the row is committed and nothing more can be learned
 // from a retry.
+import 'server-only';
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
 import type { PaymentNotification, TradeState, WxFields } from '@/lib/wechatpay';

@@ -1,6 +1,7 @@
 // Fault knobs (POST/GET/DELETE /sandbox/faults): misbehaviour that tests, benchmarks and demos switch
 // on, per transaction or for all ('*'). Stored in sandbox_faults so every server instance sees them,
 // and read when the event happens (the payment, for notify faults).
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';

@@ -2,6 +2,7 @@
 // WeChat's schedule (wechatpay.md §11). Rows are claimed with FOR UPDATE SKIP LOCKED plus a lease,
 // so any number of server instances can run this worker on one database: each delivery round is
 // made by one of them, and a crashed instance's claim simply lapses.
+import 'server-only';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';

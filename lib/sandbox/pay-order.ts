@@ -2,6 +2,7 @@
 // closeorder→ORDERPAID fault, which goes through the same code. The state change is one conditional
 // UPDATE, so two concurrent payments produce exactly one; the notification is written in the same
 // transaction, so a paid order always has its notify.
+import 'server-only';
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';

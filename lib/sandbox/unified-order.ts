@@ -1,5 +1,6 @@
 // 统一下单 (wechatpay.md §4), trade_type NATIVE only: validates like WeChat, then creates the order
 // or answers a repeat of the same out_trade_no by WeChat's re-entry (重入) rules.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';

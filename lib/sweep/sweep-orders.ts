@@ -1,5 +1,6 @@
 // The sweep: close what expired unpaid, apply what was paid but never notified. Its result is
 // the same however often and however concurrently it runs.
+import 'server-only';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';

@@ -56,8 +56,10 @@ export async function* payLogBatches(filter: Omit<PayLogFilter, 'limit' | 'curso
   let cursor: number | undefined;
   for (;;) {
     const rows = await select({ ...filter, cursor }, batchSize);
-    if (rows.length) yield rows;
+    const last = rows.at(-1);
+    if (!last) return;
+    yield rows;
     if (rows.length < batchSize) return;
-    cursor = rows[rows.length - 1].id;
+    cursor = last.id;
   }
 }

@@ -62,9 +62,8 @@ const numericDate = (value: unknown) => value === undefined || typeof value === 
  */
 export function verifySessionToken(token: string | undefined): SessionUser | null {
   if (!token) return null;
-  const parts = token.split('.');
-  if (parts.length !== 3) return null;
-  const [header, payload, signature] = parts;
+  const [header, payload, signature, ...rest] = token.split('.');
+  if (header === undefined || payload === undefined || signature === undefined || rest.length > 0) return null;
   // The signature first: nothing an attacker wrote is parsed before it is authenticated.
   // Compared as ASCII bytes: a non-ASCII character of the right length must not reach timingSafeEqual
   // with buffers of different sizes (it throws).

@@ -3,6 +3,7 @@
 import 'server-only';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { firstRow } from '@/db/first-row';
 import { orderItems, orders, products, users } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -40,10 +41,13 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
   const order = await getDb().transaction(async (tx) => {
     // Serialises one shopper's checkouts so the pending-order cap holds under concurrency.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const [{ pending }] = await tx
-      .select({ pending: sql<number>`count(*)::int` })
-      .from(orders)
-      .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending')));
+    const { pending } = firstRow(
+      await tx
+        .select({ pending: sql<number>`count(*)::int` })
+        .from(orders)
+        .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending'))),
+      'count(*)',
+    );
     if (pending >= MAX_PENDING_ORDERS) {
       throw new AppError('rate_limited', `You already have ${pending} unpaid orders; pay or let them expire first`);
     }
@@ -62,7 +66,8 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
     const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
     // total_fee is a 32-bit integer at WeChat and here.
     if (totalFee > 2_147_483_647) throw new AppError('bad_request', 'The order total is too large for one payment');
-    const [created] = await tx
+    const created = firstRow(
+      await tx
       .insert(orders)
       .values({
         orderNo: newOrderNo(now),
@@ -75,7 +80,9 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         createdAt: now,
         expiresAt,
       })
-      .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description });
+      .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description }),
+      'insert into orders returning',
+    );
     await tx.insert(orderItems).values(reserved.map((l) => ({ ...l, orderId: created.id })));
     if (input.shipping) {
       await tx
@@ -83,7 +90,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         .set({ shippingName: input.shipping.name, shippingPhone: input.shipping.phone, shippingAddress: input.shipping.address })
         .where(eq(users.id, input.userId));
     }
-    return { ...created, totalFee, productId: String(reserved[0].productId) };
+    return { ...created, totalFee, productId: String(firstRow(reserved, 'a reserved line').productId) };
   });
 
   try {

@@ -36,8 +36,8 @@ export type FaultsOutcome = { ok: true; faults: FaultsInput[] } | { ok: false; e
 export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   const parsed = faultsInput.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+    const [issue] = parsed.error.issues;
+    return { ok: false, error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
   }
   const { outTradeNo, ...knobs } = parsed.data;
   const scope = outTradeNo ?? GLOBAL_SCOPE;

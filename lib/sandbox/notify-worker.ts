@@ -105,8 +105,9 @@ async function deliver(notification: SandboxNotification): Promise<void> {
       .set({ attempts: round, copies: 1, leaseUntil: null, ...outcome })
       .where(and(eq(n.id, notification.id), eq(n.status, 'pending')));
   });
-  if (!delivered) {
-    const { httpStatus, response } = attempts[0];
+  const [first] = attempts;
+  if (!delivered && first) {
+    const { httpStatus, response } = first;
     const reply = httpStatus === null ? response : `HTTP ${httpStatus} ${response.slice(0, 120)}`;
     const next = wait === undefined ? 'giving up' : `retrying in ${scaled(wait)} ms`;
     console.warn(`[sandbox] notify #${notification.id} to ${notification.notifyUrl}, attempt ${round} failed: ${reply}; ${next}`);

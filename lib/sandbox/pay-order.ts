@@ -31,8 +31,8 @@ const UNPAYABLE_MESSAGE: Record<Unpayable, string> = {
 export async function payByToken(token: string, input: unknown): Promise<PayOutcome> {
   const parsed = payInput.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, status: 400, error: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+    const [issue] = parsed.error.issues;
+    return { ok: false, status: 400, error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
   }
   const order = await findOrderByToken(token);
   if (!order) return { ok: false, status: 409, error: 'unknown QR code' };

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { revenueQuerySchema, type RevenueGroup } from '@/lib/admin/filters';
 import { revenueReport } from '@/lib/admin/revenue-report';
-import { addDays, localDate } from '@/lib/admin/zoned-time';
+import { addDays, localDate, ymd } from '@/lib/admin/zoned-time';
 import { getEnv } from '@/lib/env';
 import { formatFen } from '@/lib/money';
 import { DateRange, FilterError, FilterForm, SelectFilter } from '../_components/filter-form';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Revenue' };
 
 /** The first day of the month `months` after the one `date` is in. */
 function monthStart(date: string, months = 0): string {
-  const [y, m] = date.split('-').map(Number);
+  const [y, m] = ymd(date);
   return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
 }
 
@@ -35,15 +35,16 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
   await requireAdminPage();
   const timeZone = getEnv().REPORT_TZ;
   const today = localDate(new Date(), timeZone);
+  const lastThirtyDays = { label: 'Last 30 days', groupBy: 'day', from: addDays(today, -29), to: today };
   const presets = [
-    { label: 'Last 30 days', groupBy: 'day', from: addDays(today, -29), to: today },
+    lastThirtyDays,
     { label: 'Last 12 months', groupBy: 'month', from: monthStart(today, -11), to: today },
     { label: 'Last quarter', groupBy: 'quarter', from: quarterStart(today, -1), to: addDays(quarterStart(today), -1) },
     { label: 'This year by quarter', groupBy: 'quarter', from: `${today.slice(0, 4)}-01-01`, to: today },
   ];
   const params = await searchParams;
   // A first visit shows the last 30 days; a submitted form with blank dates means all time.
-  const { label: _, ...firstVisit } = presets[0];
+  const { label: _, ...firstVisit } = lastThirtyDays;
   const { query, filter, error } = await readFilters(revenueQuerySchema, Promise.resolve(Object.keys(params).length ? params : firstVisit));
   const report = filter ? await revenueReport(filter) : null;
   const groupBy = filter?.groupBy ?? 'day';

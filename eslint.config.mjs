@@ -15,6 +15,9 @@ export default defineConfig([
     rules: {
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName }],
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName }],
+      // `import type` for what is only a type: such an import is erased, so a client component can name a server module's types
+      // without pulling the module (and `server-only`) into the browser bundle.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // A leading underscore names what is deliberately unused: an omitted key in `const { secret: _, ...rest }`, a skipped parameter.
       '@typescript-eslint/no-unused-vars': [
         'warn',

@@ -5,6 +5,8 @@ import { formatYuan, parseYuan, roundDiv } from './yuan';
 // The downloadbill text (spec §10): UTF-8 with BOM, a header row of Chinese names, rows whose every value is
 // prefixed by a backtick, then a summary header and a summary row. Amounts are yuan; fees carry up to 5 decimals.
 
+// The column lists below stay about ten names a line (prettier-ignore), not one a line.
+// prettier-ignore
 /** The current layout (27 columns), as WeChat prints the ALL bill for a direct merchant. */
 export const BILL_COLUMNS_27 = [
   '交易时间', '公众账号ID', '商户号', '特约商户号', '设备号', '微信订单号', '商户订单号', '用户标识', '交易类型', '交易状态',
@@ -12,6 +14,7 @@ export const BILL_COLUMNS_27 = [
   '退款状态', '商品名称', '商户数据包', '手续费', '费率', '订单金额', '申请退款金额', '费率备注',
 ] as const;
 
+// prettier-ignore
 /** The older layout (24 columns): no 订单金额, 申请退款金额, 费率备注, and older names for four columns. */
 export const BILL_COLUMNS_24 = [
   '交易时间', '公众账号ID', '商户号', '子商户号', '设备号', '微信订单号', '商户订单号', '用户标识', '交易类型', '交易状态',
@@ -19,6 +22,7 @@ export const BILL_COLUMNS_24 = [
   '退款类型', '退款状态', '商品名称', '商户数据包', '手续费', '费率',
 ] as const;
 
+// prettier-ignore
 export const BILL_SUMMARY_COLUMNS_27 = [
   '总交易单数', '应结订单总金额', '退款总金额', '充值券退款总金额', '手续费总金额', '订单总金额', '申请退款总金额',
 ] as const;

@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': fileURLToPath(new URL('.', import.meta.url)) };
+// `server-only` throws unless resolved under React's `react-server` condition, which Next applies to
+// server code; tests import server modules directly, so they get the package's own empty module.
+const alias = {
+  '@': fileURLToPath(new URL('.', import.meta.url)),
+  'server-only': fileURLToPath(new URL('node_modules/server-only/empty.js', import.meta.url)),
+};
 
 // CI collects machine-readable results to print one closing count (see .ci/count.mjs).
 const reporters = process.env.VITEST_JSON_DIR

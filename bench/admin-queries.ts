@@ -3,7 +3,7 @@
 // p95 in ms per query and writes them to bench/results/. The target: a filtered page and a
 // quarterly report each under 100 ms.
 //
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5433/wxstore_bench npx tsx bench/admin-queries.ts [--runs 50]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5433/wxstore_bench npx tsx --conditions=react-server bench/admin-queries.ts [--runs 50]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDatabase } from '@/db';

@@ -4,7 +4,8 @@
 // Set next to the app's CPU per request in `npm run bench` (column "ms CPU/req"), it says how much
 // of a request is ours and how much is Next's.
 //
-//   npx tsx bench/hot-path-cpu.ts          (requires a build: npx next build)
+//   npx tsx --conditions=react-server bench/hot-path-cpu.ts   (requires a build: npx next build)
+//   (`react-server`: the condition under which Next resolves `server-only` in the modules measured here)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -4,7 +4,7 @@
 // generate_series in a few INSERT … SELECT statements. Then VACUUM ANALYZE.
 //
 //   createdb -h 127.0.0.1 -p 5433 -U postgres wxstore_bench   # any empty, local database
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5433/wxstore_bench npx tsx bench/seed-admin-volume.ts [--reset]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5433/wxstore_bench npx tsx --conditions=react-server bench/seed-admin-volume.ts [--reset]
 //
 // Applies the migrations and the demo catalogue first, so an empty database works. Bench rows are
 // recognisable (usernames bench_*, order numbers B*); --reset deletes them and seeds again.

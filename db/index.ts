@@ -1,6 +1,7 @@
 // One database handle per process: postgres.js when DATABASE_URL is set, embedded PGlite in
 // DATA_DIR otherwise. Cached on globalThis because Next bundles instrumentation and routes
 // separately (and reloads modules in dev), and PGlite's directory can be opened only once.
+import 'server-only';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';

@@ -1,5 +1,6 @@
 // Applies db/migrations on start. Under a PostgreSQL advisory lock so that several instances
 // starting together run them once; the migrator itself skips what is already applied.
+import 'server-only';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';

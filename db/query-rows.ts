@@ -1,6 +1,7 @@
 // Rows of a raw `sql` query on either driver: postgres.js returns an array, PGlite `{ rows }`.
 // For the few statements the query builder cannot express (data-modifying CTEs, INSERT … SELECT of
 // some columns, generate_series); values are always bound parameters, never concatenated.
+import 'server-only';
 import type { SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 

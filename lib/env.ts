@@ -1,6 +1,7 @@
 // The one place that reads process.env. Validated once at server start (instrumentation.ts);
 // everything else calls getEnv(). Nothing here runs at import time, so `next build` needs no key,
 // and only ensureSandboxSecrets(), called once at start, writes a file.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -39,14 +39,9 @@ export function CartView() {
     );
   }
 
-  let total = 0;
-  let blocked = false;
-  const rows = lines.map((line) => {
-    const product = byId.get(line.productId);
-    if (!product || product.stock < line.quantity) blocked = true;
-    if (product) total += product.priceFen * line.quantity;
-    return { line, product };
-  });
+  const rows = lines.map((line) => ({ line, product: byId.get(line.productId) }));
+  const blocked = rows.some(({ line, product }) => !product || product.stock < line.quantity);
+  const total = rows.reduce((sum, { line, product }) => sum + (product ? product.priceFen * line.quantity : 0), 0);
 
   return (
     <div className="cart">

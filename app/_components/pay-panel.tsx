@@ -184,6 +184,8 @@ function useNow(serverNow: number, active: boolean): number {
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
     if (!active) return;
+    // The clock is the external system synced here: catch up at once instead of showing the server's time for a second.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);

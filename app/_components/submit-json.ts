@@ -1,4 +1,5 @@
 // The browser side of the JSON routes: one request, one answer every form reads the same way.
+import 'client-only';
 
 export interface JsonReply<T> {
   ok: boolean;

@@ -1,3 +1,4 @@
+import 'client-only';
 import { useSyncExternalStore } from 'react';
 
 const subscribe = () => () => {};

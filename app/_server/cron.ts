@@ -1,5 +1,6 @@
 // Vercel Cron (and any scheduler) authenticates with `Authorization: Bearer $CRON_SECRET`;
 // Vercel adds that header itself when CRON_SECRET is set in the project.
+import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getEnv } from '@/lib/env';
 

@@ -1,4 +1,5 @@
 // Cookie I/O for sessions; the token itself is lib/auth's business.
+import 'server-only';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { AppError } from '@/lib/errors';

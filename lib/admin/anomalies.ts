@@ -5,8 +5,10 @@
 // authenticated (verdict unverified: bad or missing sign, not XML…) are never listed here: anyone
 // can send them, and they would bury the real ones; the pay-log page filters them by verdict.
 // Resolving one records who and why in anomaly_resolutions; the pay log itself is never updated.
+import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { firstRow } from '@/db/first-row';
 import { anomalyResolutions, orders, payLogs, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
@@ -88,12 +90,12 @@ export async function listAnomalies(filter: AnomalyFilter) {
 export type AnomalyRow = Awaited<ReturnType<typeof listAnomalies>>['items'][number];
 
 export async function countOpenAnomalies(): Promise<number> {
-  const [{ open }] = await getDb()
+  const rows = await getDb()
     .select({ open: sql<number>`count(*)::int` })
     .from(payLogs)
     .leftJoin(anomalyResolutions, eq(anomalyResolutions.payLogId, payLogs.id))
     .where(and(inArray(payLogs.verdict, [...NEEDS_REVIEW]), isNull(anomalyResolutions.id)));
-  return open;
+  return firstRow(rows, 'count(*)').open;
 }
 
 /**

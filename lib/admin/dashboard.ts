@@ -1,5 +1,6 @@
 // The console's first page: today's takings (today in REPORT_TZ), orders per status, how many
 // anomalies wait for an operator, and the latest pay logs.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';

@@ -1,5 +1,6 @@
 // The console's query parameters, validated once and shared by the admin routes (for scripts and
 // tests) and the admin pages (GET forms). A bad date or an unknown state is a 400 naming the field.
+import 'server-only';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';

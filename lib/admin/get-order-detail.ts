@@ -1,5 +1,6 @@
 // One order for an operator: its lines, the shopper and shipping details, and the timeline of every
 // pay log about it (notify / query / close), raw messages included, with any resolution.
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { anomalyResolutions, orderItems, orders, payLogs, users } from '@/db/schema';

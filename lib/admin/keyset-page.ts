@@ -16,5 +16,6 @@ export function belowCursor(id: PgColumn, cursor: number | undefined): SQL | und
 export async function keysetPage<T extends { id: number }>(limit: number, fetch: (limit: number) => Promise<T[]>): Promise<KeysetPage<T>> {
   const rows = await fetch(limit + 1);
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
 }

@@ -1,5 +1,6 @@
 // Orders for operators, newest first, keyset-paginated by id (stable while new orders arrive).
 // Indexed for every filter: orders (status, created_at), (user_id, created_at), (created_at).
+import 'server-only';
 import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders, users } from '@/db/schema';

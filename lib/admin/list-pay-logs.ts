@@ -2,6 +2,7 @@
 // A log's shopper comes through its order (pay_logs.order_no → orders → users); a rejected
 // message about an unknown order has none. Indexed: pay_logs (created_at), (verdict, created_at),
 // (trade_state, created_at), (order_no); the user filter goes users → orders (user_id) → pay_logs.
+import 'server-only';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders, payLogs, users } from '@/db/schema';
@@ -55,8 +56,10 @@ export async function* payLogBatches(filter: Omit<PayLogFilter, 'limit' | 'curso
   let cursor: number | undefined;
   for (;;) {
     const rows = await select({ ...filter, cursor }, batchSize);
-    if (rows.length) yield rows;
+    const last = rows.at(-1);
+    if (!last) return;
+    yield rows;
     if (rows.length < batchSize) return;
-    cursor = rows[rows.length - 1].id;
+    cursor = last.id;
   }
 }

@@ -1,4 +1,5 @@
 // The merchant's view of the catalogue: archived products included (listed last).
+import 'server-only';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { products } from '@/db/schema';

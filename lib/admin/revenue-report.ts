@@ -3,6 +3,7 @@
 // only the partial index orders (paid_at, total_fee) WHERE status = 'paid'. Periods without a sale
 // are included (zero), so a chart has no gaps; the range is always bounded (revenue-range.ts).
 import { and, gte, lt, sql } from 'drizzle-orm';
+import 'server-only';
 import { orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import type { RevenueQuery } from './filters';

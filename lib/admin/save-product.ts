@@ -5,6 +5,7 @@
 // checkout, and a close puts them back on top), so an operator's edit never breaks a reservation.
 // The edit says which stock it saw: `UPDATE … WHERE stock = <seen>`, so a checkout that reserved
 // in between is never overwritten — the operator gets a 409 with the current number instead.
+import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';

@@ -1,6 +1,7 @@
 // An operator moves a paid order forward: unfulfilled → shipped → delivered. One conditional
 // UPDATE guarded by the payment status and the previous step, so two operators clicking at once
 // move it once, and an order's payment state is never touched here.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';

@@ -23,8 +23,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock fields of an instant in a zone. */
 export function zonedParts(instant: Date, timeZone: string) {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((x) => [x.type, x.value]));
-  return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  const parts = formatter(timeZone).formatToParts(instant);
+  // The formatter is built with every one of these fields, so each is always present.
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/** [year, month, day] of a YYYY-MM-DD date. */
+export function ymd(date: string): [number, number, number] {
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
+  return [y, m, d];
 }
 
 /** 2026-11-23: the local calendar date of an instant. */
@@ -48,18 +56,20 @@ function offsetAt(instant: number, timeZone: string): number {
 
 /** The instant a local calendar day (YYYY-MM-DD) begins in a zone. */
 export function startOfLocalDay(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = ymd(date);
   const wall = Date.UTC(y, m - 1, d);
   // Midnight under the offset in force before the day and under the one after it (the same unless
   // the clocks change nearby); the day begins at the earliest of these that falls on the day. When
   // a DST change skips midnight itself, that is the instant of the change.
   const day = 24 * 3600_000;
-  const candidates = [wall - offsetAt(wall - day, timeZone), wall - offsetAt(wall + day, timeZone)].sort((a, b) => a - b);
-  return new Date(candidates.find((t) => localDate(new Date(t), timeZone) === date) ?? candidates[0]);
+  const before = wall - offsetAt(wall - day, timeZone);
+  const after = wall - offsetAt(wall + day, timeZone);
+  const [earlier, later] = before <= after ? [before, after] : [after, before];
+  return new Date([earlier, later].find((t) => localDate(new Date(t), timeZone) === date) ?? earlier);
 }
 
 /** YYYY-MM-DD plus n calendar days. */
 export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = ymd(date);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@
 // account: every other admin becomes a shopper and its sessions end (roles are read from the
 // database on every request, so the old name loses the console at once, on every instance).
 import { and, eq, ne, sql } from 'drizzle-orm';
+import 'server-only';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { getEnv } from '@/lib/env';

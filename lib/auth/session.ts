@@ -9,6 +9,7 @@
 // The checks are jose's jwtVerify(token, key, { algorithms: ['HS256'] }) for every token this app
 // issues, and stricter for the rest: a header must be {alg: HS256} (typ allowed) with no crit or b64,
 // and the payload must carry a numeric exp.
+import 'server-only';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { getEnv } from '@/lib/env';
@@ -75,9 +76,8 @@ const numericDate = (value: unknown) => value === undefined || typeof value === 
  */
 export function verifySessionToken(token: string | undefined): SessionUser | null {
   if (!token) return null;
-  const parts = token.split('.');
-  if (parts.length !== 3) return null;
-  const [header, payload, signature] = parts;
+  const [header, payload, signature, ...rest] = token.split('.');
+  if (header === undefined || payload === undefined || signature === undefined || rest.length > 0) return null;
   // The signature first: nothing an attacker wrote is parsed before it is authenticated.
   // Compared as ASCII bytes: a non-ASCII character of the right length must not reach timingSafeEqual
   // with buffers of different sizes (it throws).

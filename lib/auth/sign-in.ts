@@ -6,6 +6,7 @@
 // (slows down guesses spread over many addresses, while the owner, signing in from an address of
 // their own, is never locked out by a stranger).
 import { eq } from 'drizzle-orm';
+import 'server-only';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { RATE_LIMITS, takeRateLimits, untakeRateLimits, type RateLimitHit } from '@/lib/abuse/rate-limit';

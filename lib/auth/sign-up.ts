@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { RATE_LIMITS, takeRateLimits } from '@/lib/abuse/rate-limit';

@@ -3,6 +3,7 @@
 // always read fresh from /api/products, and the server prices the order at checkout.
 // Every page's header loads this module in the browser, so it checks what it reads by hand:
 // zod here would add about 30 kB (gzipped) to each page's JavaScript.
+import 'client-only';
 import { useSyncExternalStore } from 'react';
 
 export interface CartLine {
@@ -108,7 +109,8 @@ export const cart = {
     const next = [...getSnapshot()];
     for (const item of items) {
       const i = next.findIndex((l) => l.productId === item.productId);
-      if (i >= 0) next[i] = { productId: item.productId, quantity: clamp(Math.max(next[i].quantity, item.quantity)) };
+      const line = next[i];
+      if (line) next[i] = { productId: item.productId, quantity: clamp(Math.max(line.quantity, item.quantity)) };
       else if (next.length < MAX_LINES) next.push({ productId: item.productId, quantity: clamp(item.quantity) });
     }
     write(next);

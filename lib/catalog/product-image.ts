@@ -2,6 +2,7 @@
 // no writable disk. Each upload gets a new URL (?v=<updated_at>), so the image route can tell
 // browsers and CDNs to keep it forever. Uploads are checked by their structure, never re-encoded
 // (no image library on the server); they are served with nosniff and a CSP that runs nothing.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { productImages, products } from '@/db/schema';

@@ -1,5 +1,6 @@
 // The demo catalogue, inserted on every start but only where its slug is missing: a merchant's
 // edits and stock levels are never overwritten.
+import 'server-only';
 import { getDb } from '@/db';
 import { seedCatalog } from '@/db/seed-catalog';
 import { products } from '@/db/schema';

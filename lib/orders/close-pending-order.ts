@@ -1,6 +1,7 @@
 // pending → closed, locally. Callers have made sure WeChat will not take money for it (closed
 // there, never created there, or refused there). One transaction guarded by status = 'pending':
 // however many sweepers race, exactly one closes the order and returns its stock.
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';

@@ -1,7 +1,9 @@
 // Checkout: price from the database, reserve stock, record the order, then ask WeChat for a QR.
 // The transaction holds no network call; WeChat is called after it commits.
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import 'server-only';
 import { getDb } from '@/db';
+import { firstRow } from '@/db/first-row';
 import { orderItems, orders, products, users } from '@/db/schema';
 import { RATE_LIMITS, takeRateLimits } from '@/lib/abuse/rate-limit';
 import { getEnv } from '@/lib/env';
@@ -77,7 +79,8 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
     const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
     // total_fee is a 32-bit integer at WeChat and here.
     if (totalFee > 2_147_483_647) throw new AppError('bad_request', 'The order total is too large for one payment');
-    const [created] = await tx
+    const created = firstRow(
+      await tx
       .insert(orders)
       .values({
         orderNo: newOrderNo(now),
@@ -91,7 +94,9 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         createdAt: now,
         expiresAt,
       })
-      .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description });
+      .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description }),
+      'insert into orders returning',
+    );
     await tx.insert(orderItems).values(reserved.map((l) => ({ ...l, orderId: created.id })));
     if (input.shipping) {
       await tx
@@ -99,7 +104,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         .set({ shippingName: input.shipping.name, shippingPhone: input.shipping.phone, shippingAddress: input.shipping.address })
         .where(eq(users.id, input.userId));
     }
-    return { ...created, totalFee, productId: String(reserved[0].productId) };
+    return { ...created, totalFee, productId: String(firstRow(reserved, 'a reserved line').productId) };
   });
 
   try {

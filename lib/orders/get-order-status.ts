@@ -3,6 +3,7 @@
 // order per 10 s across all instances (a conditional UPDATE on last_queried_at claims the query).
 // The session's revocation check rides on the same read (a join on users.session_version), so the
 // poll stays one indexed round trip and nothing is cached across instances.
+import 'server-only';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { orders, users } from '@/db/schema';

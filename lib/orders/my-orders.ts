@@ -1,5 +1,7 @@
+import 'server-only';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { firstRow } from '@/db/first-row';
 import { orderItems, orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Fulfilment } from './fulfilment';
@@ -45,8 +47,7 @@ export async function getMyOrder(orderNo: string, userId: number): Promise<Order
     .from(orders)
     .where(and(eq(orders.orderNo, orderNo), eq(orders.userId, userId)));
   if (!order) throw new AppError('not_found', 'Order not found');
-  const [withItems] = await attachItems([order as OrderRow]);
-  return withItems;
+  return firstRow(await attachItems([order as OrderRow]), 'the order with its items');
 }
 
 export async function listMyOrders(userId: number, limit = 50): Promise<OrderView[]> {

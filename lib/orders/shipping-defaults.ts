@@ -1,5 +1,6 @@
 // The recipient a shopper used last time (remembered on `users` by createOrder), offered again as
 // the checkout form's starting values.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';

@@ -14,8 +14,10 @@
 // Money the transition must never book is recorded as an anomaly before or instead of it: another
 // currency than CNY, and a transaction_id that already belongs to another order (the unique index
 // refuses the UPDATE; that is an anomaly to record and acknowledge, not a 500 WeChat retries).
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { firstRow } from '@/db/first-row';
 import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
 import { feeTypeOf, type TradeState } from '@/lib/wechatpay';
@@ -65,7 +67,7 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
 }
 
 async function applyToOrder(fact: PaymentFact): Promise<PaymentOutcome> {
-  const [row] = await queryRows<ApplyRow>(sql`
+  const rows = await queryRows<ApplyRow>(sql`
     with moved as (
       update ${orders}
       set status = 'paid', transaction_id = ${fact.transactionId}, paid_at = ${fact.paidAt.toISOString()}::timestamptz
@@ -79,6 +81,8 @@ async function applyToOrder(fact: PaymentFact): Promise<PaymentOutcome> {
     )
     select (select count(*) from logged)::int as applied, o.status, o.total_fee, o.transaction_id
     from (select 1) as one left join ${orders} o on o.order_no = ${fact.orderNo}`);
+  // One row always: the select reads from `(select 1)`, the order joined to it or not.
+  const row = firstRow(rows, 'the apply statement');
   if (row.applied === 1) return { verdict: 'applied' };
 
   // The row above is the statement's snapshot. A final state is still true now; a pending one (a

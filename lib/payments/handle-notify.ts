@@ -3,6 +3,7 @@
 // excerpt, capped per minute (./log-unverified.ts), never in the anomaly queue. The caller answers
 // SUCCESS only when `acknowledge` is true, i.e. after the row is committed and nothing more can be
 // learned from a retry.
+import 'server-only';
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
 import type { PaymentNotification, TradeState, WxFields } from '@/lib/wechatpay';

@@ -1,4 +1,5 @@
 // The shop's WeChat Pay client, built on first use so that `next build` needs no merchant key.
+import 'server-only';
 import { getEnv } from '@/lib/env';
 import { createWechatPayClient, type NotifyExpectation, type WechatPayClient } from '@/lib/wechatpay';
 

@@ -1,5 +1,6 @@
 // 关闭订单 (wechatpay.md §6). Closing is one conditional UPDATE (still unpaid, old enough), so a
 // payment racing with the close wins or loses cleanly; a refusal is explained from a fresh read.
+import 'server-only';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sandboxOrders } from '@/db/schema';

@@ -1,6 +1,7 @@
 // Fault knobs (POST/GET/DELETE /sandbox/faults): misbehaviour that tests, benchmarks and demos switch
 // on, per transaction or for all ('*'). Stored in sandbox_faults so every server instance sees them,
 // and read when the event happens (the payment, for notify faults).
+import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
@@ -37,8 +38,8 @@ export type FaultsOutcome = { ok: true; faults: FaultsInput[] } | { ok: false; e
 export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   const parsed = faultsInput.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+    const [issue] = parsed.error.issues;
+    return { ok: false, error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
   }
   const { outTradeNo, ...knobs } = parsed.data;
   const scope = outTradeNo ?? GLOBAL_SCOPE;
@@ -68,6 +69,7 @@ export async function listFaults(): Promise<FaultsInput[]> {
 }
 
 export async function clearFaults(): Promise<void> {
+  // eslint-disable-next-line drizzle/enforce-delete-with-where -- clearing every fault is this function's job
   await getDb().delete(sandboxFaults);
 }
 

@@ -1,4 +1,5 @@
 // Web plumbing shared by the sandbox's route handlers (standard Request/Response only).
+import 'server-only';
 import { getEnv } from '@/lib/env';
 import { readCappedJson } from '@/lib/http/read-capped-body';
 

@@ -1,5 +1,6 @@
 // The sandbox knows exactly one merchant: the shop's own credentials from the environment. A real
 // WeChat server looks the key up by mch_id; so does this, against a directory of one.
+import 'server-only';
 import { getEnv } from '@/lib/env';
 
 export interface Merchant {

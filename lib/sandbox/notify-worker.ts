@@ -2,6 +2,7 @@
 // WeChat's schedule (wechatpay.md §11). Rows are claimed with FOR UPDATE SKIP LOCKED plus a lease,
 // so any number of server instances can run this worker on one database: each delivery round is
 // made by one of them, and a crashed instance's claim simply lapses.
+import 'server-only';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';
@@ -104,8 +105,9 @@ async function deliver(notification: SandboxNotification): Promise<void> {
       .set({ attempts: round, copies: 1, leaseUntil: null, ...outcome })
       .where(and(eq(n.id, notification.id), eq(n.status, 'pending')));
   });
-  if (!delivered) {
-    const { httpStatus, response } = attempts[0];
+  const [first] = attempts;
+  if (!delivered && first) {
+    const { httpStatus, response } = first;
     const reply = httpStatus === null ? response : `HTTP ${httpStatus} ${response.slice(0, 120)}`;
     const next = wait === undefined ? 'giving up' : `retrying in ${scaled(wait)} ms`;
     console.warn(`[sandbox] notify #${notification.id} to ${notification.notifyUrl}, attempt ${round} failed: ${reply}; ${next}`);

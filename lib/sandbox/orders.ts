@@ -1,4 +1,5 @@
 // The sandbox's order record (sandbox_orders): look-ups and the states a v2 reply can describe.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Db } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';

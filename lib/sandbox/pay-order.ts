@@ -2,6 +2,7 @@
 // closeorder→ORDERPAID fault, which goes through the same code. The state change is one conditional
 // UPDATE, so two concurrent payments produce exactly one; the notification is written in the same
 // transaction, so a paid order always has its notify.
+import 'server-only';
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -30,8 +31,8 @@ const UNPAYABLE_MESSAGE: Record<Unpayable, string> = {
 export async function payByToken(token: string, input: unknown): Promise<PayOutcome> {
   const parsed = payInput.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, status: 400, error: `${issue.path.join('.') || 'body'}: ${issue.message}` };
+    const [issue] = parsed.error.issues;
+    return { ok: false, status: 400, error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` };
   }
   const order = await findOrderByToken(token);
   if (!order) return { ok: false, status: 409, error: 'unknown QR code' };

@@ -1,6 +1,7 @@
 // The sandbox's own waiting times, and WXPAY_SANDBOX_TIME_SCALE, which multiplies them (product.md,
 // "Time in the sandbox"): the notify retry schedule, closeorder's minimum age, time_expire's minimum
 // lead. It never touches an order's time_expire, nor the `delay` fault (800 ms asked means 800 ms).
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
 

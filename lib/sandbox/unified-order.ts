@@ -1,5 +1,6 @@
 // 统一下单 (wechatpay.md §4), trade_type NATIVE only: validates like WeChat, then creates the order
 // or answers a repeat of the same out_trade_no by WeChat's re-entry (重入) rules.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
@@ -95,11 +96,11 @@ function prepaid(order: SandboxOrder): V2Result {
   };
 }
 
-function validate(fields: WxFields): { order: NewOrder } | { error: V2Result } {
+function validate(given: WxFields): { order: NewOrder } | { error: V2Result } {
   const fail = (error: V2Result) => ({ error });
-  for (const name of REQUIRED) {
-    if (field(fields, name) === undefined) return fail(lackParams(name));
-  }
+  const missing = REQUIRED.find((name) => field(given, name) === undefined);
+  if (missing !== undefined) return fail(lackParams(missing));
+  const fields = given as WxFields & Record<(typeof REQUIRED)[number], string>;
   if (fields.trade_type !== 'NATIVE') {
     return fail(paramError(`trade_type参数错误：沙箱只支持NATIVE（扫码支付），收到${fields.trade_type}`));
   }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { migrateDatabase } from '@/db/migrate';
 import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';

@@ -2,6 +2,7 @@
 // LOCKED makes concurrent sweepers (two cron calls, the timer on three servers) pick disjoint
 // rows; the lease written in the same statement keeps them disjoint after this transaction ends,
 // while WeChat is being called (no transaction is held across a network call).
+import 'server-only';
 import { and, asc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';

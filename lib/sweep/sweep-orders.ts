@@ -1,7 +1,9 @@
 // The sweep: close what expired unpaid, apply what was paid but never notified. Its result is
 // the same however often and however concurrently it runs.
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import 'server-only';
 import { getDb } from '@/db';
+import { firstRow } from '@/db/first-row';
 import { orders } from '@/db/schema';
 import { claimStaleOrders, releaseClaim } from './claim-stale-orders';
 import { settleOrder } from './settle-order';
@@ -56,17 +58,17 @@ export async function sweepOrders({ budgetMs = 20_000, batchSize = 32, concurren
 }
 
 async function countStale(): Promise<number> {
-  const [{ n }] = await getDb()
+  const rows = await getDb()
     .select({ n: sql<number>`count(*)::int` })
     .from(orders)
     .where(and(eq(orders.status, 'pending'), lt(orders.expiresAt, sql`now()`), isNull(orders.unappliedPaymentAt)));
-  return n;
+  return firstRow(rows, 'count(*)').n;
 }
 
-async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+async function inParallel<T extends object | string | number>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await fn(item);
   });
   await Promise.all(workers);
 }

@@ -1,5 +1,7 @@
 // The JSON fetcher every SWR hook shares. A non-2xx answer becomes a FetchError carrying the
 // status and the API's `{error}` message, so a component can tell "signed out" from "down".
+import 'client-only';
+
 export class FetchError extends Error {
   constructor(
     readonly status: number,

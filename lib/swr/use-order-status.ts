@@ -1,5 +1,6 @@
 // The pay page's view of an order (GET /api/orders/{orderNo}/status), polled every 3 s until the
 // order is final. Seeded with the server-rendered status, so the first paint needs no request.
+import 'client-only';
 import useSWR from 'swr';
 import { isFinalOrderStatus, type OrderStatus } from '@/lib/orders/order-status';
 import { fetchJson } from './fetcher';

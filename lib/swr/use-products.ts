@@ -1,5 +1,6 @@
 // The live catalogue (GET /api/products): the cart and checkout show current names, prices and
 // stock from here, never from what the browser stored.
+import 'client-only';
 import useSWR from 'swr';
 import { fetchJson } from './fetcher';
 import { PRODUCTS_KEY, type ProductSummary } from './products-key';

@@ -5,6 +5,8 @@ import { formatYuan, parseYuan, roundDiv } from './yuan';
 // The downloadbill text (spec §10): UTF-8 with BOM, a header row of Chinese names, rows whose every value is
 // prefixed by a backtick, then a summary header and a summary row. Amounts are yuan; fees carry up to 5 decimals.
 
+// The column lists below stay about ten names a line (prettier-ignore), not one a line.
+// prettier-ignore
 /** The current layout (27 columns), as WeChat prints the ALL bill for a direct merchant. */
 export const BILL_COLUMNS_27 = [
   '交易时间', '公众账号ID', '商户号', '特约商户号', '设备号', '微信订单号', '商户订单号', '用户标识', '交易类型', '交易状态',
@@ -12,6 +14,7 @@ export const BILL_COLUMNS_27 = [
   '退款状态', '商品名称', '商户数据包', '手续费', '费率', '订单金额', '申请退款金额', '费率备注',
 ] as const;
 
+// prettier-ignore
 /** The older layout (24 columns): no 订单金额, 申请退款金额, 费率备注, and older names for four columns. */
 export const BILL_COLUMNS_24 = [
   '交易时间', '公众账号ID', '商户号', '子商户号', '设备号', '微信订单号', '商户订单号', '用户标识', '交易类型', '交易状态',
@@ -19,6 +22,7 @@ export const BILL_COLUMNS_24 = [
   '退款类型', '退款状态', '商品名称', '商户数据包', '手续费', '费率',
 ] as const;
 
+// prettier-ignore
 export const BILL_SUMMARY_COLUMNS_27 = [
   '总交易单数', '应结订单总金额', '退款总金额', '充值券退款总金额', '手续费总金额', '订单总金额', '申请退款总金额',
 ] as const;
@@ -281,20 +285,23 @@ function toSummary(values: string[], at: Partial<Record<SummaryField, number>>, 
 /** Parses the bill text: tolerant of a BOM and CRLF, strict about every value, amounts as exact integers. */
 export function parseBill(text: string): Bill {
   const lines = (text.startsWith(BOM) ? text.slice(1) : text).split(/\r?\n/);
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length === 0) throw new WxBillFormatError(1, 'the bill is empty');
+  while (lines.at(-1) === '') lines.pop();
+  const [first, ...rest] = lines;
+  if (first === undefined) throw new WxBillFormatError(1, 'the bill is empty');
 
-  const header = readHeader(lines[0], 1, ROW_COLUMNS, REQUIRED_ROW_FIELDS);
+  const header = readHeader(first, 1, ROW_COLUMNS, REQUIRED_ROW_FIELDS);
   const rows: BillRow[] = [];
-  let i = 1;
-  for (; i < lines.length && !lines[i].startsWith(SUMMARY_FIRST_COLUMN); i++) {
-    rows.push(toRow(readValues(lines[i], i + 1, header.width), header.at, i + 1));
+  let i = 0;
+  for (let line = rest[i]; line !== undefined && !line.startsWith(SUMMARY_FIRST_COLUMN); line = rest[++i]) {
+    rows.push(toRow(readValues(line, i + 2, header.width), header.at, i + 2));
   }
-  if (i >= lines.length) throw new WxBillFormatError(i + 1, 'no summary header');
-  const summaryHeader = readHeader(lines[i], i + 1, SUMMARY_COLUMNS, REQUIRED_SUMMARY_FIELDS);
-  if (i + 1 >= lines.length) throw new WxBillFormatError(i + 2, 'no summary row');
-  const summary = toSummary(readValues(lines[i + 1], i + 2, summaryHeader.width), summaryHeader.at, i + 2);
-  if (i + 2 < lines.length) throw new WxBillFormatError(i + 3, 'text after the summary row');
+  // rest[i] is the summary header, rest[i + 1] its row; line numbers count from 1 and include the header line.
+  const [summaryHeaderLine, summaryLine, ...after] = rest.slice(i);
+  if (summaryHeaderLine === undefined) throw new WxBillFormatError(i + 2, 'no summary header');
+  const summaryHeader = readHeader(summaryHeaderLine, i + 2, SUMMARY_COLUMNS, REQUIRED_SUMMARY_FIELDS);
+  if (summaryLine === undefined) throw new WxBillFormatError(i + 3, 'no summary row');
+  const summary = toSummary(readValues(summaryLine, i + 3, summaryHeader.width), summaryHeader.at, i + 3);
+  if (after.length > 0) throw new WxBillFormatError(i + 4, 'text after the summary row');
   return { rows, summary };
 }
 
@@ -306,10 +313,16 @@ export function billFeeFen(rows: readonly BillRow[]): number {
   );
 }
 
-const ROW_FIELDS_27 = BILL_COLUMNS_27.map((name) => ROW_COLUMNS[name]);
-const ROW_FIELDS_24 = BILL_COLUMNS_24.map((name) => ROW_COLUMNS[name]);
-const SUMMARY_FIELDS_27 = BILL_SUMMARY_COLUMNS_27.map((name) => SUMMARY_COLUMNS[name]);
-const SUMMARY_FIELDS_24 = BILL_SUMMARY_COLUMNS_24.map((name) => SUMMARY_COLUMNS[name]);
+const ROW_FIELDS_27 = BILL_COLUMNS_27.map((name) => fieldOf(ROW_COLUMNS, name));
+const ROW_FIELDS_24 = BILL_COLUMNS_24.map((name) => fieldOf(ROW_COLUMNS, name));
+const SUMMARY_FIELDS_27 = BILL_SUMMARY_COLUMNS_27.map((name) => fieldOf(SUMMARY_COLUMNS, name));
+const SUMMARY_FIELDS_24 = BILL_SUMMARY_COLUMNS_24.map((name) => fieldOf(SUMMARY_COLUMNS, name));
+
+function fieldOf<F>(columns: Record<string, F>, name: string): F {
+  const field = columns[name];
+  if (field === undefined) throw new Error(`bill column ${name} has no field`);
+  return field;
+}
 
 function formatRowValue(row: BillRow, field: RowField): string {
   if (field === 'tradeTime') return formatWxDateTime(row.tradeTime);

@@ -102,7 +102,8 @@ export function buildBizPayUrl(merchant: MerchantIdentity, input: BizPayUrlInput
     time_stamp: String(Math.floor((input.issuedAt ?? new Date()).getTime() / 1000)),
     nonce_str: input.nonceStr ?? nonce(),
   };
-  const query = [['sign', sign(fields, merchant.key, 'MD5')], ...URL_FIELDS.map((name) => [name, fields[name]])]
+  const pairs: [string, string][] = [['sign', sign(fields, merchant.key, 'MD5')], ...URL_FIELDS.map((name): [string, string] => [name, fields[name]])];
+  const query = pairs
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
     .join('&');
   return BIZPAYURL + query;
@@ -111,21 +112,22 @@ export function buildBizPayUrl(merchant: MerchantIdentity, input: BizPayUrlInput
 /** Reads and verifies a bizpayurl (the sandbox's scan page does this, as the WeChat app would). */
 export function parseBizPayUrl(url: string, expect: MerchantIdentity): BizPayUrlResult {
   if (!url.startsWith(BIZPAYURL)) return { ok: false, reason: 'malformed' };
-  const fields: WxFields = {};
+  const parsed: WxFields = {};
   for (const pair of url.slice(BIZPAYURL.length).split('&')) {
     const eq = pair.indexOf('=');
     if (eq <= 0) return { ok: false, reason: 'malformed' };
     const name = pair.slice(0, eq);
-    if (Object.hasOwn(fields, name)) return { ok: false, reason: 'malformed' };
+    if (Object.hasOwn(parsed, name)) return { ok: false, reason: 'malformed' };
     try {
-      fields[name] = decodeURIComponent(pair.slice(eq + 1));
+      parsed[name] = decodeURIComponent(pair.slice(eq + 1));
     } catch {
       return { ok: false, reason: 'malformed' };
     }
   }
   // Only the five documented fields are signed, so anything else would ride along unauthenticated.
-  const names = Object.keys(fields).filter((name) => name !== 'sign');
-  if (names.length !== URL_FIELDS.length || !URL_FIELDS.every((name) => fields[name])) return { ok: false, reason: 'malformed' };
+  const names = Object.keys(parsed).filter((name) => name !== 'sign');
+  if (names.length !== URL_FIELDS.length || !URL_FIELDS.every((name) => parsed[name])) return { ok: false, reason: 'malformed' };
+  const fields = parsed as WxFields & Record<(typeof URL_FIELDS)[number], string>;
   if (!/^\d{1,10}$/.test(fields.time_stamp)) return { ok: false, reason: 'malformed' };
   if (!fields.sign) return { ok: false, reason: 'missing_sign' };
   if (!verify(fields, expect.key, 'MD5')) return { ok: false, reason: 'bad_sign' };

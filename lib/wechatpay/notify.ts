@@ -42,11 +42,12 @@ export function parseNotify(rawXml: string, expect: NotifyExpectation): NotifyRe
   if (fields.appid !== expect.appid) return reject('wrong_appid');
   if (fields.mch_id !== expect.mchId) return reject('wrong_mch_id');
 
-  const notification = toPaymentNotification(fields);
+  const notification = toPaymentNotification(fields, expect);
   return notification ? { ok: true, notification } : reject('bad_fields');
 }
 
-function toPaymentNotification(fields: WxFields): PaymentNotification | undefined {
+/** `merchant`: the appid and mch_id the fields were just checked to carry. */
+function toPaymentNotification(fields: WxFields, merchant: { appid: string; mchId: string }): PaymentNotification | undefined {
   const resultCode = fields.result_code;
   if (fields.return_code !== 'SUCCESS' || (resultCode !== 'SUCCESS' && resultCode !== 'FAIL')) return undefined;
   const totalFee = parseFen(fields.total_fee);
@@ -63,8 +64,8 @@ function toPaymentNotification(fields: WxFields): PaymentNotification | undefine
   }
 
   return {
-    appid: fields.appid,
-    mchId: fields.mch_id,
+    appid: merchant.appid,
+    mchId: merchant.mchId,
     outTradeNo: fields.out_trade_no,
     transactionId,
     totalFee,

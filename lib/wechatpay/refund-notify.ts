@@ -119,7 +119,7 @@ export function parseRefundNotify(rawXml: string, expect: RefundNotifyExpectatio
   if (fields.appid !== expect.appid) return reject('wrong_appid');
   if (fields.mch_id !== expect.mchId) return reject('wrong_mch_id');
 
-  const notification = toRefundNotification(fields, info);
+  const notification = toRefundNotification(info, expect);
   return notification ? { ok: true, notification } : { ok: false, reason: 'malformed', fields: { ...fields, ...info } };
 }
 
@@ -135,7 +135,8 @@ function parseRefundInfo(plaintext: string): WxFields | undefined {
 }
 
 /** Wire → domain: refund_* and *_fee (fen), refund_status, success_time (`yyyy-MM-dd HH:mm:ss`, Beijing). */
-function toRefundNotification(outer: WxFields, info: WxFields): RefundNotification | undefined {
+/** `merchant`: the appid and mch_id the outer fields were just checked to carry. */
+function toRefundNotification(info: WxFields, merchant: { appid: string; mchId: string }): RefundNotification | undefined {
   const totalFee = parseFen(info.total_fee);
   const refundFee = parseFen(info.refund_fee);
   const settlementRefundFee = parseFen(info.settlement_refund_fee);
@@ -156,8 +157,8 @@ function toRefundNotification(outer: WxFields, info: WxFields): RefundNotificati
   }
 
   return {
-    appid: outer.appid,
-    mchId: outer.mch_id,
+    appid: merchant.appid,
+    mchId: merchant.mchId,
     outRefundNo: info.out_refund_no,
     refundId: info.refund_id,
     transactionId: info.transaction_id,

@@ -184,7 +184,7 @@ export class WxRefundError extends WxBusinessError {
   constructor(errCode: string, errCodeDes: string) {
     super(errCode, errCodeDes);
     this.name = 'WxRefundError';
-    this.retry = Object.hasOwn(REFUND_ERROR_CODES, errCode) ? REFUND_ERROR_CODES[errCode] : 'never';
+    this.retry = (Object.hasOwn(REFUND_ERROR_CODES, errCode) && REFUND_ERROR_CODES[errCode]) || 'never';
     this.retryable = this.retry === 'same_out_refund_no';
   }
 }

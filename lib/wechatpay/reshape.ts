@@ -23,6 +23,8 @@ export function toUnifiedOrderResult(fields: WxFields): UnifiedOrderResult {
 export function toOrderQueryResult(fields: WxFields): OrderQueryResult {
   const tradeState = fields.trade_state;
   if (!isTradeState(tradeState)) throw badResponse(`orderquery reply has trade_state ${tradeState}`);
+  const outTradeNo = field(fields, 'out_trade_no');
+  if (outTradeNo === undefined) throw badResponse('orderquery reply has no out_trade_no');
 
   const totalFeeText = field(fields, 'total_fee');
   const totalFee = parseFen(totalFeeText);
@@ -39,7 +41,7 @@ export function toOrderQueryResult(fields: WxFields): OrderQueryResult {
   }
 
   return {
-    outTradeNo: fields.out_trade_no,
+    outTradeNo,
     tradeState,
     tradeStateDesc: field(fields, 'trade_state_desc'),
     transactionId: field(fields, 'transaction_id'),

@@ -22,7 +22,7 @@ export function formatWxTime(d: Date): string {
 export function parseWxTime(s: string): Date {
   const match = WX_TIME.exec(s);
   if (!match) throw new RangeError(`parseWxTime: expected yyyyMMddHHmmss, got ${JSON.stringify(s)}`);
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+  const [year = NaN, month = NaN, day, hour, minute, second] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - BEIJING_OFFSET_MS);
   // Date.UTC rolls 2026-13-01 over into 2027; only a real date formats back to the same string.
   if (Number.isNaN(date.getTime()) || formatWxTime(date) !== s) {

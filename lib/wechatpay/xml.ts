@@ -50,8 +50,8 @@ export function parseXml(body: string): WxFields {
     throw err instanceof WxXmlError ? err : new WxXmlError('XML body could not be parsed', { cause: err });
   }
   const roots = document.filter((node) => !('?xml' in node));
-  const root = roots[0];
-  if (roots.length !== 1 || !('xml' in root) || ATTRIBUTES in root) {
+  const [root] = roots;
+  if (roots.length !== 1 || !root || !('xml' in root) || ATTRIBUTES in root) {
     throw new WxXmlError('XML body must have a single <xml> root without attributes');
   }
 
@@ -62,7 +62,8 @@ export function parseXml(body: string): WxFields {
       continue;
     }
     if (ATTRIBUTES in node) throw new WxXmlError('XML fields must not have attributes');
-    const name = Object.keys(node)[0];
+    const [name] = Object.keys(node);
+    if (name === undefined) throw new WxXmlError('XML body has an empty node');
     if (fields.has(name)) throw new WxXmlError(`XML field <${name}> appears twice`);
     fields.set(name, elementText(name, node[name] as OrderedNode[]));
   }

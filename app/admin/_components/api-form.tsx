@@ -4,7 +4,8 @@
 // check the role before anything else), shows the route's error, and refreshes the page's server
 // data on success. Fields go as JSON; a form with a file goes as multipart.
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useHydrated } from '@/app/_components/use-hydrated';
 import { submitJson } from '@/app/_components/submit-json';
 
 interface Props {
@@ -26,11 +27,10 @@ interface Props {
 
 export function ApiForm({ endpoint, method = 'POST', multipart, submitLabel, busyLabel, done, redirectTo, resetOnSuccess, danger, className, testId, children }: Props) {
   const router = useRouter();
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  useEffect(() => setHydrated(true), []);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

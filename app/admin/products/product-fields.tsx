@@ -10,7 +10,7 @@ export function ProductFields({ product }: { product?: AdminProduct }) {
         <input name="name" required maxLength={100} defaultValue={product?.name} />
       </label>
       <label>
-        Slug (in the product's address)
+        Slug (in the product&apos;s address)
         <input name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" defaultValue={product?.slug} placeholder={product ? undefined : 'made from the name if blank'} />
       </label>
       <label>

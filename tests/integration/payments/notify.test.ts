@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { admin, ApiClient, catalog, newShopper, payLogsFor } from '../../support/api';
+import { admin, type ApiClient, catalog, newShopper, payLogsFor } from '../../support/api';
 import { TEST_ENV } from '../../support/test-env';
 import { notifyXml, postNotify, transactionId } from './notify-message';
 

@@ -52,6 +52,7 @@ function observeRemove<T>(queue: Queue<T>, target: T) {
   let scanned = 0;
   Array.prototype.indexOf = function (this: unknown[], x: unknown, from?: number) {
     if (x !== target) return realIndexOf.call(this, x, from);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the array remove() searched is what the test observes
     backing = this;
     const start = from === undefined ? 0 : from < 0 ? Math.max(0, this.length + from) : Math.min(from, this.length);
     scanned += this.length - start;
@@ -152,7 +153,10 @@ describe.each(['cjs', 'esm'] as const)('postgres.js Queue (%s build, patched for
         let next = 0;
         for (const o of ops) {
           if (o.kind === 'push') {
-            for (let i = 0; i < o.n; i++) (q.push(next), model.push(next++));
+            for (let i = 0; i < o.n; i++) {
+              q.push(next);
+              model.push(next++);
+            }
           } else if (o.kind === 'shift') {
             // The pool only shifts a queue that has entries (it checks .length first).
             for (let i = 0; i < o.n && model.length > 0; i++) expect(q.shift()).toBe(model.shift());

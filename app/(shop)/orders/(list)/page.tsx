@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: 'My orders' };
 export default async function MyOrdersPage() {
   const user = await requireShopper('/orders'); // checked first in layout.tsx; cheap (no DB)
   const orders = await listMyOrders(user.id);
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request: this is the request's time
   const now = Date.now();
 
   return (

@@ -21,6 +21,7 @@ export default async function PayPage({ params }: Props) {
     scanHelp: codeUrl && <PayScanHelp codeUrl={codeUrl} sandbox={getEnv().WXPAY_MODE === 'sandbox'} />,
     summary: <PaySummary order={order} />,
   };
+  // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request: this is the request's time
   return <PayPanel order={toPayOrder(order)} serverNow={Date.now()} slots={slots} />;
 }
 

@@ -6,6 +6,7 @@
 // itself, before Next reads the request (like one more proxy), and the client's address is the
 // entry TRUSTED_PROXIES places from the right: 0 (no proxy) → the peer; 1 → the address the one
 // proxy in front of us appended; … Everything left of that is whatever the client sent.
+import 'server-only';
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';

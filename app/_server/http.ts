@@ -1,6 +1,6 @@
 // The route layer's shared plumbing: parse input with zod, map domain errors to HTTP once.
 import 'server-only';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { AppError, RateLimitedError, type AppErrorCode } from '@/lib/errors';
 import { readCappedJson } from '@/lib/http/read-capped-body';
 

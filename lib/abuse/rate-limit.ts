@@ -4,6 +4,7 @@
 // next request after that opens a new one. A burst at a window's edge can reach twice the limit
 // in a short time, which these limits tolerate, and in exchange each request costs one upsert of
 // one row per rule. The numbers are the contract's (../shared/spec/product.md, "Abuse limits").
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';

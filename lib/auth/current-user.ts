@@ -1,5 +1,6 @@
 // A verified token is only a claim: the session is live while its version matches the user's row,
 // and the role is the row's, so a sign-out or a demotion holds at once on every instance.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';

@@ -1,6 +1,7 @@
 // Sign-out ends the session server-side: bumping the version voids every token the user holds
 // (on every device; a per-user version has no finer grain). Conditional on the token's version, so
 // a stale token signing out cannot end sessions started after it was revoked.
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';

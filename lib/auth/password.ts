@@ -1,5 +1,6 @@
 // scrypt (memory-hard) with a per-password salt; parameters are stored with the hash so they can
 // be raised later without invalidating existing accounts.
+import 'server-only';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { getEnv } from '@/lib/env';
 

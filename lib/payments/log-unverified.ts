@@ -3,6 +3,7 @@
 // UNVERIFIED_KEPT_PER_MINUTE of each minute (per source, across all instances) are stored at all;
 // the rest only raise that minute's count in unverified_message_counts. Counting and storing are
 // one statement, so concurrent instances never keep more than the cap.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/query-rows';
 import { payLogs, unverifiedMessageCounts } from '@/db/schema';

@@ -1,5 +1,6 @@
 // Ask WeChat where an order stands and, if it was paid, apply the payment through the same
 // transition as a notify (pay log source `query`). Used by the status route and the sweep.
+import 'server-only';
 import { getDb } from '@/db';
 import { payLogs } from '@/db/schema';
 import { getMerchantClient } from './merchant-client';

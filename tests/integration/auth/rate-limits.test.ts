@@ -21,6 +21,7 @@ afterAll(async () => {
 
 interface Reply {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reply's JSON, probed by the assertions
   body: any;
   retryAfter: number | undefined;
   cookie: string | undefined;

@@ -2,7 +2,7 @@
 // after 2 s (WeChat's 5-minute minimum age for closeorder is 3 s at the test time scale).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWechatPayClient } from '@/lib/wechatpay';
-import { admin, ApiClient, catalog, clearSandboxFaults, newShopper, payAtSandbox, payLogsFor, sandboxFault, stockOf, waitFor } from '../../support/api';
+import { admin, type ApiClient, catalog, clearSandboxFaults, newShopper, payAtSandbox, payLogsFor, sandboxFault, stockOf, waitFor } from '../../support/api';
 import { startAppServer, type AppServer } from '../../support/app-server';
 import { expectMoneyInvariants } from '../../support/invariants';
 import { TEST_ENV } from '../../support/test-env';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError, type AppErrorCode } from '@/lib/errors';
 import { readCappedJson } from '@/lib/http/read-capped-body';
+import { log } from '@/lib/log';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -16,7 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) return Response.json({ error: err.message, ...err.details }, { status: STATUS[err.code] });
-  console.error(err);
+  log.error({ err }, 'request failed');
   return Response.json({ error: 'Internal error' }, { status: 500 });
 }
 

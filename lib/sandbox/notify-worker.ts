@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';
 import { isSuccessReply } from '@/lib/wechatpay';
 import { dbNowPlus, notifyTickMs, NOTIFY_RETRY_DELAYS_MS, scaled } from './timing';
+import { sandboxLog } from '@/lib/log';
 
 const BATCH = 50;
 /** Far longer than one round can take (5 s timeout), so a live claim never lapses mid-delivery. */
@@ -54,12 +55,12 @@ async function claimLoop(): Promise<void> {
       worker.again = false;
       const claimed = await claimDue();
       for (const notification of claimed) {
-        deliver(notification).catch((err) => console.error(`[sandbox] notify #${notification.id}: could not record the attempt:`, err));
+        deliver(notification).catch((err) => sandboxLog.error({ err, notification: notification.id }, 'notify: could not record the attempt'));
       }
       if (claimed.length === BATCH) worker.again = true;
     } while (worker.again);
   } catch (err) {
-    console.error('[sandbox] notify worker: could not claim notifications:', err);
+    sandboxLog.error({ err }, 'notify worker: could not claim notifications');
   } finally {
     // Same synchronous step as the last `again` check, so no kick can fall between the two.
     worker.claiming = false;
@@ -108,7 +109,7 @@ async function deliver(notification: SandboxNotification): Promise<void> {
     const { httpStatus, response } = attempts[0];
     const reply = httpStatus === null ? response : `HTTP ${httpStatus} ${response.slice(0, 120)}`;
     const next = wait === undefined ? 'giving up' : `retrying in ${scaled(wait)} ms`;
-    console.warn(`[sandbox] notify #${notification.id} to ${notification.notifyUrl}, attempt ${round} failed: ${reply}; ${next}`);
+    sandboxLog.warn({ notification: notification.id, notifyUrl: notification.notifyUrl, attempt: round, reply }, `notify attempt failed; ${next}`);
   }
 }
 

@@ -3,6 +3,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';
+import { log } from '@/lib/log';
 import { claimStaleOrders, releaseClaim } from './claim-stale-orders';
 import { settleOrder } from './settle-order';
 
@@ -44,7 +45,7 @@ export async function sweepOrders({ budgetMs = 20_000, batchSize = 32, concurren
       try {
         result = await settleOrder(orderNo);
       } catch (err) {
-        console.error(`sweep: ${orderNo}`, err);
+        log.error({ err, orderNo }, 'sweep: could not settle the order');
         result = 'failed';
       }
       if (result === 'failed' || result === 'left') await giveBack(orderNo);

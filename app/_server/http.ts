@@ -50,7 +50,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /** The shopper's address as the first proxy saw it; WeChat wants an IPv4 or IPv6 literal. */
-export function clientIp(request: Request): string {
+export function clientIp(request: { headers: Pick<Headers, 'get'> }): string {
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   const ip = forwarded || request.headers.get('x-real-ip') || '';
   return z.union([z.ipv4(), z.ipv6()]).safeParse(ip).success ? ip : '127.0.0.1';

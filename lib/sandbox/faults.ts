@@ -1,14 +1,17 @@
 // Fault knobs (POST/GET/DELETE /sandbox/faults): misbehaviour that tests, benchmarks and demos switch
 // on, per transaction or for all ('*'). Stored in sandbox_faults so every server instance sees them,
 // and read when the event happens (the payment, for notify faults).
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
+import { queryRows } from '@/db/query-rows';
 import { sandboxFaults, type SandboxFault } from '@/db/schema';
 import type { Tx } from './orders';
 
 const GLOBAL_SCOPE = '*';
 const DEFAULT_DUPLICATE_COUNT = 2;
+export const UNIFIEDORDER_FAULTS = ['TIMEOUT', 'SYSTEMERROR', 'NOAUTH'] as const;
+export type UnifiedOrderFault = (typeof UNIFIEDORDER_FAULTS)[number];
 
 const faultsInput = z
   .strictObject({
@@ -19,8 +22,15 @@ const faultsInput = z
     delayMs: z.int().min(0).max(24 * 3600 * 1000).optional(),
     orderquery: z.literal('SYSTEMERROR').optional(),
     closeorder: z.literal('ORDERPAID').optional(),
+    // For the next `count` unifiedorder requests (default 1). TIMEOUT creates the order as asked,
+    // then holds the reply past the client's timeout (a lost reply); SYSTEMERROR asks the merchant
+    // to repeat the call; NOAUTH is a definite refusal. Neither of the last two creates the order.
+    unifiedorder: z.enum(UNIFIEDORDER_FAULTS).optional(),
   })
-  .refine((f) => f.count === undefined || f.notify === 'duplicate', { path: ['count'], message: 'count goes with notify "duplicate"' })
+  .refine((f) => f.count === undefined || (f.notify === 'duplicate') !== (f.unifiedorder !== undefined), {
+    path: ['count'],
+    message: 'count goes with notify "duplicate" (copies) or with unifiedorder (how many requests), not both',
+  })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
     message: 'notify "delay" needs delayMs, and delayMs goes only with it',
@@ -46,10 +56,11 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   } else {
     const row = {
       notify: knobs.notify ?? null,
-      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : null,
+      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : knobs.unifiedorder ? (knobs.count ?? 1) : null,
       delayMs: knobs.delayMs ?? null,
       orderquery: knobs.orderquery ?? null,
       closeorder: knobs.closeorder ?? null,
+      unifiedorder: knobs.unifiedorder ?? null,
       createdAt: new Date(),
     };
     await db
@@ -85,5 +96,27 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.delayMs !== null) knobs.delayMs = row.delayMs;
   if (row.orderquery) knobs.orderquery = row.orderquery as Faults['orderquery'];
   if (row.closeorder) knobs.closeorder = row.closeorder as Faults['closeorder'];
+  if (row.unifiedorder) knobs.unifiedorder = row.unifiedorder as Faults['unifiedorder'];
   return knobs;
+}
+
+/**
+ * The unifiedorder fault for this request, if any, using up one of its `count`: the scope that
+ * applies is the transaction's own row if it has one, else the global one.
+ */
+export async function takeUnifiedOrderFault(outTradeNo: string | undefined): Promise<UnifiedOrderFault | undefined> {
+  const f = sandboxFaults;
+  const scopes = outTradeNo === undefined ? [GLOBAL_SCOPE] : [outTradeNo, GLOBAL_SCOPE];
+  const rows = await getDb().select({ scope: f.scope }).from(f).where(inArray(f.scope, scopes));
+  const scope = rows.some((r) => r.scope === outTradeNo) ? outTradeNo! : GLOBAL_SCOPE;
+  // One statement, so concurrent requests never use the same count twice; `was` is the row as it
+  // stood (RETURNING alone gives the new values). With unifiedorder set, count is unifiedorder's.
+  const [taken] = await queryRows<{ fault: UnifiedOrderFault }>(sql`
+    update ${f} set
+      count = case when ${f.count} > 1 then ${f.count} - 1 end,
+      unifiedorder = case when ${f.count} > 1 then ${f.unifiedorder} end
+    from ${f} was
+    where was.scope = ${f.scope} and ${f.scope} = ${scope} and ${f.unifiedorder} is not null
+    returning was.unifiedorder as fault`);
+  return taken?.fault;
 }

@@ -3,6 +3,7 @@
 // integration suite's global setup and by Playwright's, so both drive the real server over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -12,6 +13,8 @@ export interface AppServer {
   baseUrl: string;
   databaseUrl?: string;
   env: Record<string, string>;
+  /** Everything the server has written to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -61,11 +64,24 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
     baseUrl,
     databaseUrl,
     env,
+    output: () => output.join(''),
     async stop() {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on right now, for a test's own server beside the suite's. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitUntilUp(baseUrl: string, child: ChildProcess) {

@@ -1,21 +1,9 @@
 // In live mode the sandbox does not exist: every /sandbox route and page is a 404. Runs its own
 // server (WXPAY_MODE=live) beside the suite's sandbox-mode one.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../support/app-server';
+import { freePort, startAppServer, type AppServer } from '../../support/app-server';
 
 let live: AppServer;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   live = await startAppServer({

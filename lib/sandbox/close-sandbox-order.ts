@@ -1,7 +1,7 @@
 // 关闭订单 (wechatpay.md §6). Closing is one conditional UPDATE (still unpaid, old enough), so a
 // payment racing with the close wins or loses cleanly; a refusal is explained from a fresh read.
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxOrders } from '@/db/schema';
 import { field } from '@/lib/wechatpay';
 import { businessError, lackParams, type V2Request, type V2Result } from './envelope';
@@ -20,7 +20,7 @@ export async function closeSandboxOrder({ fields, merchant }: V2Request): Promis
   // first, then the close below finds the order paid and answers ORDERPAID like any other.
   if ((await faultsFor(outTradeNo)).closeorder === 'ORDERPAID') await payOrder(order, { evenIfExpired: true });
 
-  const [closed] = await getDb()
+  const [closed] = await getSandboxDb()
     .update(sandboxOrders)
     .set({ tradeState: 'CLOSED', closedAt: sql`now()` })
     .where(

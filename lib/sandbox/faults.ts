@@ -3,7 +3,7 @@
 // and read when the event happens (the payment, for notify faults).
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, type Db } from '@/db';
+import { getSandboxDb, type Db } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { sandboxFaults, type SandboxFault } from '@/db/schema';
 import type { Tx } from './orders';
@@ -50,7 +50,7 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   }
   const { outTradeNo, ...knobs } = parsed.data;
   const scope = outTradeNo ?? GLOBAL_SCOPE;
-  const db = getDb();
+  const db = getSandboxDb();
   if (Object.values(knobs).every((value) => value === undefined)) {
     await db.delete(sandboxFaults).where(eq(sandboxFaults.scope, scope));
   } else {
@@ -72,16 +72,16 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
 }
 
 export async function listFaults(): Promise<FaultsInput[]> {
-  const rows = await getDb().select().from(sandboxFaults).orderBy(asc(sandboxFaults.createdAt), asc(sandboxFaults.scope));
+  const rows = await getSandboxDb().select().from(sandboxFaults).orderBy(asc(sandboxFaults.createdAt), asc(sandboxFaults.scope));
   return rows.map((row) => ({ ...(row.scope === GLOBAL_SCOPE ? {} : { outTradeNo: row.scope }), ...knobsOf(row) }));
 }
 
 export async function clearFaults(): Promise<void> {
-  await getDb().delete(sandboxFaults);
+  await getSandboxDb().delete(sandboxFaults);
 }
 
 /** The faults in force for one transaction: its own row if it has one, else the global row. */
-export async function faultsFor(outTradeNo: string | undefined, executor: Db | Tx = getDb()): Promise<Faults> {
+export async function faultsFor(outTradeNo: string | undefined, executor: Db | Tx = getSandboxDb()): Promise<Faults> {
   const scopes = outTradeNo === undefined ? [GLOBAL_SCOPE] : [outTradeNo, GLOBAL_SCOPE];
   const rows = await executor.select().from(sandboxFaults).where(inArray(sandboxFaults.scope, scopes));
   const row = rows.find((r) => r.scope === outTradeNo) ?? rows.find((r) => r.scope === GLOBAL_SCOPE);
@@ -106,17 +106,20 @@ function knobsOf(row: SandboxFault): Faults {
  */
 export async function takeUnifiedOrderFault(outTradeNo: string | undefined): Promise<UnifiedOrderFault | undefined> {
   const f = sandboxFaults;
-  const scopes = outTradeNo === undefined ? [GLOBAL_SCOPE] : [outTradeNo, GLOBAL_SCOPE];
-  const rows = await getDb().select({ scope: f.scope }).from(f).where(inArray(f.scope, scopes));
-  const scope = rows.some((r) => r.scope === outTradeNo) ? outTradeNo! : GLOBAL_SCOPE;
-  // One statement, so concurrent requests never use the same count twice; `was` is the row as it
-  // stood (RETURNING alone gives the new values). With unifiedorder set, count is unifiedorder's.
-  const [taken] = await queryRows<{ fault: UnifiedOrderFault }>(sql`
-    update ${f} set
-      count = case when ${f.count} > 1 then ${f.count} - 1 end,
-      unifiedorder = case when ${f.count} > 1 then ${f.unifiedorder} end
-    from ${f} was
-    where was.scope = ${f.scope} and ${f.scope} = ${scope} and ${f.unifiedorder} is not null
-    returning was.unifiedorder as fault`);
+  const own = outTradeNo ?? GLOBAL_SCOPE;
+  // One statement (it runs on every unifiedorder), so concurrent requests never use the same count
+  // twice; `was` is the row as it stood (RETURNING alone gives the new values). With unifiedorder
+  // set, count is unifiedorder's (setFaults' rule).
+  const [taken] = await queryRows<{ fault: UnifiedOrderFault }>(
+    sql`
+      update ${f} set
+        count = case when ${f.count} > 1 then ${f.count} - 1 end,
+        unifiedorder = case when ${f.count} > 1 then ${f.unifiedorder} end
+      from ${f} was
+      where was.scope = ${f.scope} and ${f.unifiedorder} is not null
+        and ${f.scope} = (select s.scope from ${f} s where s.scope in (${own}, ${GLOBAL_SCOPE}) order by s.scope = ${GLOBAL_SCOPE} limit 1)
+      returning was.unifiedorder as fault`,
+    getSandboxDb(),
+  );
   return taken?.fault;
 }

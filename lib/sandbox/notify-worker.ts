@@ -3,7 +3,7 @@
 // so any number of server instances can run this worker on one database: each delivery round is
 // made by one of them, and a crashed instance's claim simply lapses.
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';
 import { isSuccessReply } from '@/lib/wechatpay';
 import { dbNowPlus, notifyTickMs, NOTIFY_RETRY_DELAYS_MS, scaled } from './timing';
@@ -68,7 +68,7 @@ async function claimLoop(): Promise<void> {
 }
 
 async function claimDue(): Promise<SandboxNotification[]> {
-  const db = getDb();
+  const db = getSandboxDb();
   const n = sandboxNotifications;
   const due = db
     .select({ id: n.id })
@@ -98,7 +98,7 @@ async function deliver(notification: SandboxNotification): Promise<void> {
     : wait === undefined
       ? { status: 'exhausted' }
       : { nextAttemptAt: dbNowPlus(scaled(wait)) };
-  await getDb().transaction(async (tx) => {
+  await getSandboxDb().transaction(async (tx) => {
     await tx.insert(sandboxNotifyAttempts).values(attempts.map((a) => ({ notificationId: notification.id, ...a })));
     await tx
       .update(n)

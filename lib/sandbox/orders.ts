@@ -1,6 +1,6 @@
 // The sandbox's order record (sandbox_orders): look-ups and the states a v2 reply can describe.
 import { and, eq } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
+import { getSandboxDb, type Db } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
 import type { TradeState } from '@/lib/wechatpay';
 
@@ -21,7 +21,7 @@ export type SandboxTradeState = keyof typeof TRADE_STATE_DESC;
 export const PAYABLE_STATES: SandboxTradeState[] = ['NOTPAY', 'PAYERROR'];
 
 export async function findOrder(mchId: string, outTradeNo: string): Promise<SandboxOrder | undefined> {
-  const [order] = await getDb()
+  const [order] = await getSandboxDb()
     .select()
     .from(sandboxOrders)
     .where(and(eq(sandboxOrders.mchId, mchId), eq(sandboxOrders.outTradeNo, outTradeNo)));
@@ -29,7 +29,7 @@ export async function findOrder(mchId: string, outTradeNo: string): Promise<Sand
 }
 
 export async function findOrderByTransactionId(mchId: string, transactionId: string): Promise<SandboxOrder | undefined> {
-  const [order] = await getDb()
+  const [order] = await getSandboxDb()
     .select()
     .from(sandboxOrders)
     .where(and(eq(sandboxOrders.mchId, mchId), eq(sandboxOrders.transactionId, transactionId)));
@@ -37,7 +37,7 @@ export async function findOrderByTransactionId(mchId: string, transactionId: str
 }
 
 export async function findOrderByToken(token: string): Promise<SandboxOrder | undefined> {
-  const [order] = await getDb().select().from(sandboxOrders).where(eq(sandboxOrders.codeToken, token));
+  const [order] = await getSandboxDb().select().from(sandboxOrders).where(eq(sandboxOrders.codeToken, token));
   return order;
 }
 

@@ -1,7 +1,7 @@
 // 统一下单 (wechatpay.md §4), trade_type NATIVE only: validates like WeChat, then creates the order
 // or answers a repeat of the same out_trade_no by WeChat's re-entry (重入) rules.
 import { randomBytes } from 'node:crypto';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
 import { field, formatWxTime, nonce, parseWxTime, type WxFields } from '@/lib/wechatpay';
 import { businessError, byteLength, lackParams, paramError, type V2Request, type V2Result } from './envelope';
@@ -68,7 +68,7 @@ async function answer({ fields, signType, merchant }: V2Request): Promise<V2Resu
     return businessError('INVALID_REQUEST', 'time_expire时间过短，刷卡至少1分钟，其他5分钟');
   }
   const now = new Date();
-  const [created] = await getDb()
+  const [created] = await getSandboxDb()
     .insert(sandboxOrders)
     .values({
       appid: merchant.appid,

@@ -12,7 +12,6 @@ const REDACTED_KEYS = ['shipping', 'shippingName', 'shippingPhone', 'shippingAdd
 
 export const log = pino({
   base: undefined,
-  level: process.env.LOG_LEVEL ?? 'info',
   redact: {
     paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]),
     censor: '[redacted]',

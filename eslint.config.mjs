@@ -5,7 +5,7 @@ import drizzle from 'eslint-plugin-drizzle';
 
 // The names this code gives a drizzle handle: `getDb()`, `const db = getDb()`, a transaction's `tx`,
 // and `executor` (a Db or a Tx passed in). An update or delete on any of them must carry a where().
-const drizzleObjectName = ['db', 'tx', 'getDb', 'executor'];
+const drizzleObjectName = ['db', 'tx', 'getDb', 'getSandboxDb', 'executor'];
 
 export default defineConfig([
   ...nextVitals,

@@ -20,7 +20,7 @@ export interface Database {
   client: postgres.Sql | PGlite;
 }
 
-const globalForDb = globalThis as unknown as { __database?: Database };
+const globalForDb = globalThis as unknown as { __database?: Database; __sandboxDb?: Db };
 
 export function getDatabase(): Database {
   globalForDb.__database ??= open();
@@ -29,6 +29,22 @@ export function getDatabase(): Database {
 
 export function getDb(): Db {
   return getDatabase().db;
+}
+
+/**
+ * The sandbox's handle: on PostgreSQL a small pool of its own, because the sandbox stands in for
+ * WeChat's servers, whose answers never wait for the shop's connections. Sharing the shop's pool,
+ * a flash sale's queued checkout transactions held every unifiedorder past the client's timeout.
+ * PGlite is one connection whatever asks.
+ */
+export function getSandboxDb(): Db {
+  const env = getEnv();
+  if (!env.DATABASE_URL) return getDb();
+  globalForDb.__sandboxDb ??= drizzlePostgres({
+    client: postgres(env.DATABASE_URL, { max: 4, idle_timeout: 30, onnotice: () => {} }),
+    schema,
+  }) as unknown as Db;
+  return globalForDb.__sandboxDb;
 }
 
 function open(): Database {

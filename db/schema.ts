@@ -321,6 +321,8 @@ export const sandboxFaults = pgTable('sandbox_faults', {
   orderquery: text('orderquery'),
   /** ORDERPAID */
   closeorder: text('closeorder'),
+  /** TIMEOUT: the next `count` unifiedorder replies are held past the client's timeout */
+  unifiedorder: text('unifiedorder'),
   createdAt: tz('created_at').notNull().default(sql`now()`),
 });
 

@@ -93,16 +93,7 @@ export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverN
 }
 
 function PendingView({ slots, remainingMs }: { slots: PaySlots; remainingMs: number }) {
-  if (!slots.scan) {
-    return (
-      <div className="pay-state">
-        <p>The payment code is not ready yet.</p>
-        <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-      </div>
-    );
-  }
+  if (!slots.scan) return <CodeNotReady />;
   return (
     <div className="pay-qr">
       {slots.scan}
@@ -113,6 +104,25 @@ function PendingView({ slots, remainingMs }: { slots: PaySlots; remainingMs: num
         </strong>
       </p>
       {slots.scanHelp}
+    </div>
+  );
+}
+
+/** How often a page without its QR asks the server again (each render re-asks WeChat once). */
+const CODE_RETRY_MS = 3000;
+
+function CodeNotReady() {
+  const router = useRouter();
+  useEffect(() => {
+    const timer = setInterval(() => router.refresh(), CODE_RETRY_MS);
+    return () => clearInterval(timer);
+  }, [router]);
+  return (
+    <div className="pay-state" data-testid="code-not-ready">
+      <p>The payment code is not ready yet; this page keeps trying.</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        Reload
+      </button>
     </div>
   );
 }

@@ -25,7 +25,7 @@ export function recordPeerAddress(): void {
   });
 }
 
-export function clientIp(request: Request): string {
+export function clientIp(request: { headers: Pick<Headers, 'get'> }): string {
   return pickClientIp(request.headers.get('x-forwarded-for'), getEnv().TRUSTED_PROXIES);
 }
 

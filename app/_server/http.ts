@@ -3,6 +3,7 @@ import 'server-only';
 import { type z } from 'zod';
 import { AppError, RateLimitedError, type AppErrorCode } from '@/lib/errors';
 import { readCappedJson } from '@/lib/http/read-capped-body';
+import { log } from '@/lib/log';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -20,7 +21,7 @@ export function errorResponse(err: unknown): Response {
     const headers = err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
     return Response.json({ error: err.message, ...err.details }, { status: STATUS[err.code], headers });
   }
-  console.error(err);
+  log.error({ err }, 'request failed');
   return Response.json({ error: 'Internal error' }, { status: 500 });
 }
 

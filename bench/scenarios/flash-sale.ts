@@ -12,6 +12,8 @@ export interface FlashRun {
   conflicts: number;
   ordersInDb: number;
   stockLeft: number;
+  /** Orders created without a QR yet (WeChat slow): still reserved, the pay page fetches it. */
+  withoutQr: number;
 }
 
 export async function flashSale(opts: {
@@ -32,8 +34,9 @@ export async function flashSale(opts: {
     next: () => ({ path: opts.path, headers: { cookie: opts.shoppers[i++].cookie, 'content-type': 'application/json' }, body }),
     expect: (s) => s === 201 || s === 409,
   });
-  const [{ orders }] = await opts.db`
-    select count(distinct o.id)::int as orders from orders o join order_items i on i.order_id = o.id where i.product_id = ${opts.productId}`;
+  const [{ orders, withoutQr }] = await opts.db`
+    select count(distinct o.id)::int as orders, count(distinct o.id) filter (where o.code_url is null)::int as "withoutQr"
+    from orders o join order_items i on i.order_id = o.id where i.product_id = ${opts.productId}`;
   const [{ stock }] = await opts.db`select stock from products where id = ${opts.productId}`;
-  return { result, created: result.statusCodes['201'] ?? 0, conflicts: result.statusCodes['409'] ?? 0, ordersInDb: orders, stockLeft: stock };
+  return { result, created: result.statusCodes['201'] ?? 0, conflicts: result.statusCodes['409'] ?? 0, ordersInDb: orders, stockLeft: stock, withoutQr };
 }

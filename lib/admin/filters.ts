@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
+import { MULTI_LINE, MULTI_LINE_MESSAGE, SINGLE_LINE, SINGLE_LINE_MESSAGE } from '@/lib/text-input';
 import { TRADE_STATES } from '@/lib/wechatpay';
 import { MAX_PERIODS, periodCount, REPORT_YEARS, withDefaultRange } from './revenue-range';
 import { addDays, startOfLocalDay } from './zoned-time';
@@ -47,7 +48,7 @@ const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
 };
 
-const username = z.string().trim().toLowerCase().max(32);
+const username = z.string().trim().toLowerCase().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(32);
 
 export const orderFilterSchema = z
   .object({
@@ -60,7 +61,7 @@ export const orderFilterSchema = z
 
 export const payLogFilterSchema = z
   .object({
-    orderNo: z.string().trim().max(64).optional(),
+    orderNo: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(64).optional(),
     state: z.enum(TRADE_STATES).optional(),
     verdict: z.enum(VERDICTS).optional(),
     user: username.optional(),
@@ -121,5 +122,5 @@ export const idParam = z
   .transform(Number);
 
 export const resolveAnomalySchema = z.object({
-  note: z.string().trim().min(1, 'say what was done (refunded, shipped anyway, forged…)').max(500, 'at most 500 characters'),
+  note: z.string().trim().regex(MULTI_LINE, MULTI_LINE_MESSAGE).min(1, 'say what was done (refunded, shipped anyway, forged…)').max(500, 'at most 500 characters'),
 });

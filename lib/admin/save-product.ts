@@ -12,6 +12,7 @@ import { getDb } from '@/db';
 import { products } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { parseYuan } from '@/lib/money';
+import { MULTI_LINE, MULTI_LINE_MESSAGE, SINGLE_LINE, SINGLE_LINE_MESSAGE } from '@/lib/text-input';
 
 export const PLACEHOLDER_IMAGE = '/products/placeholder.svg';
 
@@ -35,15 +36,15 @@ const wholeNumber = (min: number, max: number, tooSmall: string) =>
 const stock = wholeNumber(0, 1_000_000, 'cannot be negative');
 
 const fields = {
-  name: z.string().trim().min(1, 'required').max(100),
+  name: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).min(1, 'required').max(100),
   slug: z
     .string()
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single dashes, e.g. jasmine-tea')
     .max(80),
-  description: z.string().trim().max(2000),
-  category: z.string().trim().max(50),
+  description: z.string().trim().regex(MULTI_LINE, MULTI_LINE_MESSAGE).max(2000),
+  category: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(50),
   /** Units one order line may take; a checkout asks for at most 99 of anything anyway. */
   maxPerOrder: wholeNumber(1, 99, 'must be at least 1'),
 };

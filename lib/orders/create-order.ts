@@ -8,10 +8,16 @@ import { orderItems, orders, products, users } from '@/db/schema';
 import { RATE_LIMITS, takeRateLimits } from '@/lib/abuse/rate-limit';
 import { getEnv } from '@/lib/env';
 import { AppError, RateLimitedError } from '@/lib/errors';
-import { getMerchantClient } from '@/lib/payments/merchant-client';
 import { stripFourByteChars, WechatPayError } from '@/lib/wechatpay';
 import { closePendingOrder } from './close-pending-order';
 import { newOrderNo } from './order-no';
+import { requestCodeUrl, saveCodeUrl, unifiedOrderInput } from './request-code-url';
+
+/**
+ * How long checkout keeps asking WeChat for the QR (attempts that time out or fail in transit are
+ * repeated). Past it the order stays reserved without one and the pay page asks again.
+ */
+export const QR_BUDGET_MS = 12_000;
 
 export interface CheckoutInput {
   userId: number;
@@ -24,7 +30,8 @@ export interface CheckoutInput {
 export interface CreatedOrder {
   orderNo: string;
   totalFee: number;
-  codeUrl: string;
+  /** null when WeChat did not answer in time: the pay page (/orders/{orderNo}) asks for it again. */
+  codeUrl: string | null;
   expiresAt: Date;
   status: 'pending';
 }
@@ -104,24 +111,17 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
         .set({ shippingName: input.shipping.name, shippingPhone: input.shipping.phone, shippingAddress: input.shipping.address })
         .where(eq(users.id, input.userId));
     }
-    return { ...created, totalFee, productId: String(firstRow(reserved, 'a reserved line').productId) };
+    return { ...created, totalFee, productId: firstRow(reserved, 'a reserved line').productId };
   });
 
   try {
-    const { codeUrl, prepayId } = await getMerchantClient().unifiedOrder({
-      outTradeNo: order.orderNo,
-      totalFee: order.totalFee,
-      body: order.description,
-      productId: order.productId,
-      notifyUrl: env.WXPAY_NOTIFY_URL,
-      clientIp: input.clientIp,
-      expiresAt,
-    });
-    await getDb().update(orders).set({ codeUrl, prepayId: prepayId ?? null }).where(eq(orders.id, order.id));
-    return { orderNo: order.orderNo, totalFee: order.totalFee, codeUrl, expiresAt, status: 'pending' };
+    const qr = await requestCodeUrl(unifiedOrderInput({ ...order, expiresAt }, input.clientIp), QR_BUDGET_MS);
+    // No answer in time is not a refusal: the stock stays reserved for this shopper, who won it.
+    if (qr) await saveCodeUrl(order.orderNo, qr);
+    return { orderNo: order.orderNo, totalFee: order.totalFee, codeUrl: qr?.codeUrl ?? null, expiresAt, status: 'pending' };
   } catch (err) {
-    // No QR ever reached the shopper, so nobody can pay this order even if WeChat created it
-    // (a lost reply): closing it locally and returning the stock at once is safe.
+    // WeChat refused (or the QR could not be stored), so no QR ever reached the shopper and nobody
+    // can pay this order: closing it locally and returning the stock at once is safe.
     const code = err instanceof WechatPayError ? err.code : 'INTERNAL';
     await closePendingOrder(order.orderNo, `unifiedorder failed: ${code}`);
     if (err instanceof WechatPayError) {

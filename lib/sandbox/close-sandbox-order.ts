@@ -2,7 +2,7 @@
 // payment racing with the close wins or loses cleanly; a refusal is explained from a fresh read.
 import 'server-only';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxOrders } from '@/db/schema';
 import { field } from '@/lib/wechatpay';
 import { businessError, lackParams, type V2Request, type V2Result } from './envelope';
@@ -21,7 +21,7 @@ export async function closeSandboxOrder({ fields, merchant }: V2Request): Promis
   // first, then the close below finds the order paid and answers ORDERPAID like any other.
   if ((await faultsFor(outTradeNo)).closeorder === 'ORDERPAID') await payOrder(order, { evenIfExpired: true });
 
-  const [closed] = await getDb()
+  const [closed] = await getSandboxDb()
     .update(sandboxOrders)
     .set({ tradeState: 'CLOSED', closedAt: sql`now()` })
     .where(

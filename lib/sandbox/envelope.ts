@@ -18,6 +18,7 @@ import {
 } from '@/lib/wechatpay';
 import { readCappedText, sandboxRoute } from './http';
 import { merchantFor, type Merchant } from './merchant';
+import { sandboxLog } from '@/lib/log';
 
 export interface V2Request {
   fields: WxFields;
@@ -101,7 +102,7 @@ async function checkAndHandle(request: V2Request, handler: V2Handler): Promise<V
     return await handler(request);
   } catch (err) {
     // WeChat's own answer to an internal failure (「系统异常，请用相同参数重新调用」), so the caller retries.
-    console.error('[sandbox] v2 request failed:', err);
+    sandboxLog.error({ err }, 'v2 request failed');
     return businessError('SYSTEMERROR', '系统错误');
   }
 }

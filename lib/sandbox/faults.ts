@@ -2,14 +2,17 @@
 // on, per transaction or for all ('*'). Stored in sandbox_faults so every server instance sees them,
 // and read when the event happens (the payment, for notify faults).
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, type Db } from '@/db';
+import { getSandboxDb, type Db } from '@/db';
+import { queryRows } from '@/db/query-rows';
 import { sandboxFaults, type SandboxFault } from '@/db/schema';
 import type { Tx } from './orders';
 
 const GLOBAL_SCOPE = '*';
 const DEFAULT_DUPLICATE_COUNT = 2;
+export const UNIFIEDORDER_FAULTS = ['TIMEOUT', 'SYSTEMERROR', 'NOAUTH'] as const;
+export type UnifiedOrderFault = (typeof UNIFIEDORDER_FAULTS)[number];
 
 const faultsInput = z
   .strictObject({
@@ -22,8 +25,15 @@ const faultsInput = z
     // another amount, refunded in the merchant platform, settled in USD (an unpaid order is unaffected).
     orderquery: z.enum(['SYSTEMERROR', 'AMOUNT_MISMATCH', 'REFUND', 'FEE_TYPE_USD']).optional(),
     closeorder: z.literal('ORDERPAID').optional(),
+    // For the next `count` unifiedorder requests (default 1). TIMEOUT creates the order as asked,
+    // then holds the reply past the client's timeout (a lost reply); SYSTEMERROR asks the merchant
+    // to repeat the call; NOAUTH is a definite refusal. Neither of the last two creates the order.
+    unifiedorder: z.enum(UNIFIEDORDER_FAULTS).optional(),
   })
-  .refine((f) => f.count === undefined || f.notify === 'duplicate', { path: ['count'], message: 'count goes with notify "duplicate"' })
+  .refine((f) => f.count === undefined || (f.notify === 'duplicate') !== (f.unifiedorder !== undefined), {
+    path: ['count'],
+    message: 'count goes with notify "duplicate" (copies) or with unifiedorder (how many requests), not both',
+  })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
     message: 'notify "delay" needs delayMs, and delayMs goes only with it',
@@ -43,16 +53,17 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   }
   const { outTradeNo, ...knobs } = parsed.data;
   const scope = outTradeNo ?? GLOBAL_SCOPE;
-  const db = getDb();
+  const db = getSandboxDb();
   if (Object.values(knobs).every((value) => value === undefined)) {
     await db.delete(sandboxFaults).where(eq(sandboxFaults.scope, scope));
   } else {
     const row = {
       notify: knobs.notify ?? null,
-      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : null,
+      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : knobs.unifiedorder ? (knobs.count ?? 1) : null,
       delayMs: knobs.delayMs ?? null,
       orderquery: knobs.orderquery ?? null,
       closeorder: knobs.closeorder ?? null,
+      unifiedorder: knobs.unifiedorder ?? null,
       createdAt: new Date(),
     };
     await db
@@ -64,17 +75,17 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
 }
 
 export async function listFaults(): Promise<FaultsInput[]> {
-  const rows = await getDb().select().from(sandboxFaults).orderBy(asc(sandboxFaults.createdAt), asc(sandboxFaults.scope));
+  const rows = await getSandboxDb().select().from(sandboxFaults).orderBy(asc(sandboxFaults.createdAt), asc(sandboxFaults.scope));
   return rows.map((row) => ({ ...(row.scope === GLOBAL_SCOPE ? {} : { outTradeNo: row.scope }), ...knobsOf(row) }));
 }
 
 export async function clearFaults(): Promise<void> {
   // eslint-disable-next-line drizzle/enforce-delete-with-where -- clearing every fault is this function's job
-  await getDb().delete(sandboxFaults);
+  await getSandboxDb().delete(sandboxFaults);
 }
 
 /** The faults in force for one transaction: its own row if it has one, else the global row. */
-export async function faultsFor(outTradeNo: string | undefined, executor: Db | Tx = getDb()): Promise<Faults> {
+export async function faultsFor(outTradeNo: string | undefined, executor: Db | Tx = getSandboxDb()): Promise<Faults> {
   const scopes = outTradeNo === undefined ? [GLOBAL_SCOPE] : [outTradeNo, GLOBAL_SCOPE];
   const rows = await executor.select().from(sandboxFaults).where(inArray(sandboxFaults.scope, scopes));
   const row = rows.find((r) => r.scope === outTradeNo) ?? rows.find((r) => r.scope === GLOBAL_SCOPE);
@@ -89,5 +100,30 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.delayMs !== null) knobs.delayMs = row.delayMs;
   if (row.orderquery) knobs.orderquery = row.orderquery as Faults['orderquery'];
   if (row.closeorder) knobs.closeorder = row.closeorder as Faults['closeorder'];
+  if (row.unifiedorder) knobs.unifiedorder = row.unifiedorder as Faults['unifiedorder'];
   return knobs;
+}
+
+/**
+ * The unifiedorder fault for this request, if any, using up one of its `count`: the scope that
+ * applies is the transaction's own row if it has one, else the global one.
+ */
+export async function takeUnifiedOrderFault(outTradeNo: string | undefined): Promise<UnifiedOrderFault | undefined> {
+  const f = sandboxFaults;
+  const own = outTradeNo ?? GLOBAL_SCOPE;
+  // One statement (it runs on every unifiedorder), so concurrent requests never use the same count
+  // twice; `was` is the row as it stood (RETURNING alone gives the new values). With unifiedorder
+  // set, count is unifiedorder's (setFaults' rule).
+  const [taken] = await queryRows<{ fault: UnifiedOrderFault }>(
+    sql`
+      update ${f} set
+        count = case when ${f.count} > 1 then ${f.count} - 1 end,
+        unifiedorder = case when ${f.count} > 1 then ${f.unifiedorder} end
+      from ${f} was
+      where was.scope = ${f.scope} and ${f.unifiedorder} is not null
+        and ${f.scope} = (select s.scope from ${f} s where s.scope in (${own}, ${GLOBAL_SCOPE}) order by s.scope = ${GLOBAL_SCOPE} limit 1)
+      returning was.unifiedorder as fault`,
+    getSandboxDb(),
+  );
+  return taken?.fault;
 }

@@ -4,10 +4,11 @@
 // made by one of them, and a crashed instance's claim simply lapses.
 import 'server-only';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';
 import { isSuccessReply } from '@/lib/wechatpay';
 import { dbNowPlus, notifyTickMs, NOTIFY_RETRY_DELAYS_MS, scaled } from './timing';
+import { sandboxLog } from '@/lib/log';
 
 const BATCH = 50;
 /** Far longer than one round can take (5 s timeout), so a live claim never lapses mid-delivery. */
@@ -55,12 +56,12 @@ async function claimLoop(): Promise<void> {
       worker.again = false;
       const claimed = await claimDue();
       for (const notification of claimed) {
-        deliver(notification).catch((err) => console.error(`[sandbox] notify #${notification.id}: could not record the attempt:`, err));
+        deliver(notification).catch((err) => sandboxLog.error({ err, notification: notification.id }, 'notify: could not record the attempt'));
       }
       if (claimed.length === BATCH) worker.again = true;
     } while (worker.again);
   } catch (err) {
-    console.error('[sandbox] notify worker: could not claim notifications:', err);
+    sandboxLog.error({ err }, 'notify worker: could not claim notifications');
   } finally {
     // Same synchronous step as the last `again` check, so no kick can fall between the two.
     worker.claiming = false;
@@ -68,7 +69,7 @@ async function claimLoop(): Promise<void> {
 }
 
 async function claimDue(): Promise<SandboxNotification[]> {
-  const db = getDb();
+  const db = getSandboxDb();
   const n = sandboxNotifications;
   const due = db
     .select({ id: n.id })
@@ -98,7 +99,7 @@ async function deliver(notification: SandboxNotification): Promise<void> {
     : wait === undefined
       ? { status: 'exhausted' }
       : { nextAttemptAt: dbNowPlus(scaled(wait)) };
-  await getDb().transaction(async (tx) => {
+  await getSandboxDb().transaction(async (tx) => {
     await tx.insert(sandboxNotifyAttempts).values(attempts.map((a) => ({ notificationId: notification.id, ...a })));
     await tx
       .update(n)
@@ -110,7 +111,7 @@ async function deliver(notification: SandboxNotification): Promise<void> {
     const { httpStatus, response } = first;
     const reply = httpStatus === null ? response : `HTTP ${httpStatus} ${response.slice(0, 120)}`;
     const next = wait === undefined ? 'giving up' : `retrying in ${scaled(wait)} ms`;
-    console.warn(`[sandbox] notify #${notification.id} to ${notification.notifyUrl}, attempt ${round} failed: ${reply}; ${next}`);
+    sandboxLog.warn({ notification: notification.id, notifyUrl: notification.notifyUrl, attempt: round, reply }, `notify attempt failed; ${next}`);
   }
 }
 

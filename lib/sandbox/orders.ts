@@ -1,7 +1,7 @@
 // The sandbox's order record (sandbox_orders): look-ups and the states a v2 reply can describe.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
+import { getSandboxDb, type Db } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
 import type { TradeState } from '@/lib/wechatpay';
 
@@ -22,7 +22,7 @@ export type SandboxTradeState = keyof typeof TRADE_STATE_DESC;
 export const PAYABLE_STATES: SandboxTradeState[] = ['NOTPAY', 'PAYERROR'];
 
 export async function findOrder(mchId: string, outTradeNo: string): Promise<SandboxOrder | undefined> {
-  const [order] = await getDb()
+  const [order] = await getSandboxDb()
     .select()
     .from(sandboxOrders)
     .where(and(eq(sandboxOrders.mchId, mchId), eq(sandboxOrders.outTradeNo, outTradeNo)));
@@ -30,7 +30,7 @@ export async function findOrder(mchId: string, outTradeNo: string): Promise<Sand
 }
 
 export async function findOrderByTransactionId(mchId: string, transactionId: string): Promise<SandboxOrder | undefined> {
-  const [order] = await getDb()
+  const [order] = await getSandboxDb()
     .select()
     .from(sandboxOrders)
     .where(and(eq(sandboxOrders.mchId, mchId), eq(sandboxOrders.transactionId, transactionId)));
@@ -38,7 +38,7 @@ export async function findOrderByTransactionId(mchId: string, transactionId: str
 }
 
 export async function findOrderByToken(token: string): Promise<SandboxOrder | undefined> {
-  const [order] = await getDb().select().from(sandboxOrders).where(eq(sandboxOrders.codeToken, token));
+  const [order] = await getSandboxDb().select().from(sandboxOrders).where(eq(sandboxOrders.codeToken, token));
   return order;
 }
 

@@ -6,7 +6,7 @@ import 'server-only';
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxNotifications, sandboxOrders, type SandboxOrder } from '@/db/schema';
 import { buildXml, formatWxTime, isSignType, nonce, sign } from '@/lib/wechatpay';
 import { faultsFor, type Faults } from './faults';
@@ -39,7 +39,7 @@ export async function payByToken(token: string, input: unknown): Promise<PayOutc
 
   if (parsed.data.result === 'PAYERROR') {
     // WeChat notifies only successful payments (§11.1), so a failed one just leaves its trace for orderquery.
-    const [failed] = await getDb()
+    const [failed] = await getSandboxDb()
       .update(sandboxOrders)
       .set({ tradeState: 'PAYERROR' })
       .where(and(eq(sandboxOrders.id, order.id), inArray(sandboxOrders.tradeState, PAYABLE_STATES), notExpired()))
@@ -65,7 +65,7 @@ export async function payOrder(order: SandboxOrder, { evenIfExpired = false } = 
   const merchant = merchantFor(order.mchId);
   if (!merchant) throw new Error(`sandbox order ${order.outTradeNo} belongs to mch_id ${order.mchId}, which is no longer configured`);
   const paidAt = new Date();
-  const paid = await getDb().transaction(async (tx) => {
+  const paid = await getSandboxDb().transaction(async (tx) => {
     const [row] = await tx
       .update(sandboxOrders)
       .set({ tradeState: 'SUCCESS', transactionId: transactionId(paidAt), openid: openid(), paidAt })

@@ -2,10 +2,11 @@
 // or answers a repeat of the same out_trade_no by WeChat's re-entry (重入) rules.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { getDb } from '@/db';
+import { getSandboxDb } from '@/db';
 import { sandboxOrders, type SandboxOrder } from '@/db/schema';
 import { field, formatWxTime, nonce, parseWxTime, type WxFields } from '@/lib/wechatpay';
 import { businessError, byteLength, lackParams, paramError, type V2Request, type V2Result } from './envelope';
+import { takeUnifiedOrderFault } from './faults';
 import { findOrder, isExpired } from './orders';
 import { scaled, TIME_EXPIRE_MIN_LEAD_MS } from './timing';
 
@@ -39,7 +40,23 @@ interface NewOrder {
   timeExpire?: Date;
 }
 
-export async function unifiedOrder({ fields, signType, merchant }: V2Request): Promise<V2Result> {
+/**
+ * How long the unifiedorder "TIMEOUT" fault holds a reply: past lib/wechatpay's default 5 s timeout,
+ * in real time (not scaled), since it is the merchant's clock that runs out.
+ */
+export const TIMEOUT_FAULT_HOLD_MS = 6_000;
+
+export async function unifiedOrder(request: V2Request): Promise<V2Result> {
+  const fault = await takeUnifiedOrderFault(field(request.fields, 'out_trade_no'));
+  if (fault === 'SYSTEMERROR') return businessError('SYSTEMERROR', '系统异常，请用相同参数重新调用');
+  if (fault === 'NOAUTH') return businessError('NOAUTH', '商户无此接口权限');
+  const result = await answer(request);
+  // The order now exists as asked; only its reply is late, as when WeChat's answer is lost.
+  if (fault === 'TIMEOUT' && result.ok) await new Promise((resolve) => setTimeout(resolve, TIMEOUT_FAULT_HOLD_MS));
+  return result;
+}
+
+async function answer({ fields, signType, merchant }: V2Request): Promise<V2Result> {
   const checked = validate(fields);
   if ('error' in checked) return checked.error;
   const { order } = checked;
@@ -52,7 +69,7 @@ export async function unifiedOrder({ fields, signType, merchant }: V2Request): P
     return businessError('INVALID_REQUEST', 'time_expire时间过短，刷卡至少1分钟，其他5分钟');
   }
   const now = new Date();
-  const [created] = await getDb()
+  const [created] = await getSandboxDb()
     .insert(sandboxOrders)
     .values({
       appid: merchant.appid,

@@ -3,6 +3,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';
 import { ensureSandboxSecrets, getEnv, type Env } from '@/lib/env';
+import { log } from '@/lib/log';
 import { startSweepTimer } from '@/lib/sweep/sweep-timer';
 
 /** Starts the shop's side of this instance; the sandbox, if any, is instrumentation.ts's to start. */
@@ -12,7 +13,8 @@ export async function startServer(): Promise<Env> {
     ensureSandboxSecrets();
     env = getEnv();
   } catch (err) {
-    console.error(`\n${(err as Error).message}\n`);
+    // The message names the variable and never its value.
+    log.fatal((err as Error).message);
     process.exit(1);
   }
   await migrateDatabase();
@@ -43,5 +45,6 @@ function printSandboxBanner(env: Env) {
     `  admin           ${env.ADMIN_USERNAME} / ${shown('ADMIN_PASSWORD', env.ADMIN_PASSWORD)}`,
     `  database        ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.DATA_DIR}/pglite`}`,
   ];
-  console.log(`\n${lines.join('\n')}\n`);
+  // A banner for the person at the terminal, not a log line: plain text, outside the JSON log.
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

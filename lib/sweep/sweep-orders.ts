@@ -5,6 +5,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { firstRow } from '@/db/first-row';
 import { orders } from '@/db/schema';
+import { log } from '@/lib/log';
 import { claimStaleOrders, releaseClaim } from './claim-stale-orders';
 import { settleOrder } from './settle-order';
 
@@ -46,7 +47,7 @@ export async function sweepOrders({ budgetMs = 20_000, batchSize = 32, concurren
       try {
         result = await settleOrder(orderNo);
       } catch (err) {
-        console.error(`sweep: ${orderNo}`, err);
+        log.error({ err, orderNo }, 'sweep: could not settle the order');
         result = 'failed';
       }
       if (result === 'failed' || result === 'left') await giveBack(orderNo);

@@ -1,6 +1,7 @@
 // The in-process scheduler for self-hosted and dev servers: one sweep every SWEEP_INTERVAL_SECONDS,
 // each started only after the previous one finished, so it never overlaps itself. Other instances'
 // timers are fine: claims keep their work disjoint.
+import { log } from '@/lib/log';
 import { sweepOrders } from './sweep-orders';
 
 const globalForTimer = globalThis as unknown as { __sweepTimer?: NodeJS.Timeout };
@@ -10,9 +11,9 @@ export function startSweepTimer(intervalSeconds: number): void {
   const tick = async () => {
     try {
       const summary = await sweepOrders();
-      if (summary.scanned > 0) console.log('sweep', JSON.stringify(summary));
+      if (summary.scanned > 0) log.info({ summary }, 'sweep');
     } catch (err) {
-      console.error('sweep failed', err);
+      log.error({ err }, 'sweep failed');
     }
     globalForTimer.__sweepTimer = setTimeout(tick, intervalSeconds * 1000).unref();
   };

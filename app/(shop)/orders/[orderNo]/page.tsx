@@ -1,10 +1,14 @@
-// GET /orders/{orderNo} – the pay page: the stored WeChat QR (never requested again), then
-// "paid" or "expired" as the status changes.
+// GET /orders/{orderNo} – the pay page: the stored WeChat QR, then "paid" or "expired" as the
+// status changes. An order whose QR was not ready at checkout gets it here, by a re-entry with the
+// same parameters (lib/orders/ensure-code-url.ts); the page refreshes itself until it has one.
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { getEnv } from '@/lib/env';
+import { ensureCodeUrl } from '@/lib/orders/ensure-code-url';
 import type { OrderView } from '@/lib/orders/my-orders';
 import { PayPanel, type PayOrder } from '@/app/_components/pay-panel';
 import { PayScan, PayScanHelp, PaySummary } from '@/app/_components/pay-parts';
+import { clientIp } from '@/app/_server/client-ip';
 import { loadOrder } from './load-order';
 
 interface Props {
@@ -14,7 +18,7 @@ interface Props {
 export const metadata: Metadata = { title: 'Pay with WeChat' };
 
 export default async function PayPage({ params }: Props) {
-  const order = await loadOrder((await params).orderNo);
+  const order = await ensureCodeUrl(await loadOrder((await params).orderNo), clientIp({ headers: await headers() }));
   const { codeUrl } = order;
   const slots = {
     scan: codeUrl && <PayScan codeUrl={codeUrl} totalFee={order.totalFee} />,

@@ -5,6 +5,7 @@ import { readCappedText } from '@/lib/http/read-capped-body';
 import { handleNotify } from '@/lib/payments/handle-notify';
 import { v2NotifyProtocol } from '@/lib/payments/v2-notify-protocol';
 import { MAX_XML_BYTES, notifyReply } from '@/lib/wechatpay';
+import { log } from '@/lib/log';
 
 export async function POST(request: Request) {
   try {
@@ -13,7 +14,7 @@ export async function POST(request: Request) {
     const outcome = await handleNotify(text, v2NotifyProtocol, { tooLarge });
     return xml(notifyReply(outcome.acknowledge ? 'SUCCESS' : 'FAIL', outcome.message), tooLarge ? 413 : 200);
   } catch (err) {
-    console.error('notify could not be recorded', err);
+    log.error({ err }, 'notify could not be recorded');
     return xml(notifyReply('FAIL', 'temporarily unable to record'), 500);
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "sandbox_faults" ADD COLUMN "unifiedorder" text;

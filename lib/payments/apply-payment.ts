@@ -14,6 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
+import { notifyOrderStatus } from '@/lib/orders/status-events/notify-order-status';
 import type { Verdict } from './verdicts';
 
 export interface PaymentFact {
@@ -51,14 +52,16 @@ export async function applyPayment(fact: PaymentFact): Promise<PaymentOutcome> {
       update ${orders}
       set status = 'paid', transaction_id = ${fact.transactionId}, paid_at = ${fact.paidAt.toISOString()}::timestamptz
       where order_no = ${fact.orderNo} and status = 'pending' and total_fee = ${fact.totalFee}
-      returning id
+      returning id, order_no
+    ), notified as (
+      ${notifyOrderStatus('moved')}
     ), logged as (
       insert into ${payLogs} (order_no, transaction_id, total_fee, trade_state, source, verdict, raw)
       select ${fact.orderNo}, ${fact.transactionId}, ${fact.totalFee}, ${fact.tradeState}, ${fact.source}, 'applied', ${JSON.stringify(fact.raw)}::jsonb
       from moved
       returning id
     )
-    select (select count(*) from logged)::int as applied, o.status, o.total_fee, o.transaction_id
+    select (select count(*) from logged)::int as applied, (select count(*) from notified)::int as notified, o.status, o.total_fee, o.transaction_id
     from (select 1) as one left join ${orders} o on o.order_no = ${fact.orderNo}`);
   if (row.applied === 1) return { verdict: 'applied' };
 

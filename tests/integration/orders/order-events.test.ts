@@ -63,6 +63,18 @@ describe('GET /api/orders/{orderNo}/events', () => {
     }
   });
 
+  it('keeps an idle stream alive with a comment line every 15 s, and still delivers after it', async () => {
+    const owner = await newShopper(base);
+    const order = await place(base, owner);
+    const stream = await events(base, owner, order.orderNo);
+    expect((await nextStatus(stream)).body.status).toBe('pending');
+    await waitFor(async () => stream.comments.length > 0, 17_000, 250);
+    expect(stream.comments[0]).toBe('keep-alive');
+    await pay(base, order);
+    expect((await nextStatus(stream)).body.status).toBe('paid');
+    await stream.ended();
+  });
+
   it('sends paid after a sandbox payment, then the server ends the stream', async () => {
     const owner = await newShopper(base);
     const order = await place(base, owner);

@@ -11,7 +11,8 @@
 // Options: --only <list> (calibrate,status,drift,notify,duplicate,flash,paid,push,js,streams,sweep), --skip-build, --rounds N,
 // --no-write (leave bench/README.md alone), --quick (short runs, small sweep; numbers not comparable),
 // --smoke (tiny numbers, no README; exits non-zero when a correctness check fails: what `npm test` runs),
-// --sweep-orders N, --notify-orders N, --streams N (open event streams per server), --app-node-options "<flags>" (NODE_OPTIONS of the app servers). Environment: BENCH_DATABASE_URL or DATABASE_URL (a local
+// --sweep-orders N, --notify-orders N, --streams N (open event streams per server), --stream-heap-mb N (the
+// streams scenario's app server gets its own process with this V8 heap ceiling instead of npm start's 192 MB), --app-node-options "<flags>" (NODE_OPTIONS of the app servers). Environment: BENCH_DATABASE_URL or DATABASE_URL (a local
 // PostgreSQL; default postgres://postgres@127.0.0.1:5433/postgres; a database is created and dropped
 // per run), BENCH_PORT_BASE (default 3170; ports BASE..BASE+3), APP_LOG=1 to see server output.
 import { spawnSync } from 'node:child_process';
@@ -67,6 +68,7 @@ const STREAMS = Number(option('streams') ?? size(10_000, 1000, 20));
 const STREAM_SAMPLE = size(100, 50, 4);
 const STREAM_BOUND_MS = 1000;
 const STREAM_IDLE_S = size(20, 16, 1);
+const STREAM_HEAP_MB = option('stream-heap-mb') ? Number(option('stream-heap-mb')) : undefined;
 /** Extra NODE_OPTIONS for the app servers, e.g. "--max-old-space-size=160" (printed with the results). */
 const APP_NODE_OPTIONS = option('app-node-options');
 const appEnv = (env: Record<string, string> = {}) => (APP_NODE_OPTIONS ? { ...env, NODE_OPTIONS: APP_NODE_OPTIONS } : env);
@@ -252,7 +254,7 @@ function reportStreams(app: StreamsRun, base: StreamsRun, status: LoadResult) {
     `event stream connects: app ${Math.round(app.connectPerS)} streams/s (status route ${perf(status)}) · baseline ${Math.round(base.connectPerS)} streams/s`,
   );
   notes.push(
-    `Push capacity: one instance held ${app.held.toLocaleString('en-US')} open pay pages (event streams), each paid order's \`paid\` within ${STREAM_BOUND_MS} ms, at ${fmt.mb(app.peakRss)} peak RSS, where polling serves 3× the status route's req/s.`,
+    `Push capacity${STREAM_HEAP_MB ? ` (app heap ceiling ${STREAM_HEAP_MB} MB)` : ''}: one instance held ${app.held.toLocaleString('en-US')} open pay pages (event streams), each paid order's \`paid\` within ${STREAM_BOUND_MS} ms, at ${fmt.mb(app.peakRss)} peak RSS, where polling serves 3× the status route's req/s.`,
   );
 }
 
@@ -364,35 +366,41 @@ async function mainServers() {
     }
 
     if (only.has('streams')) {
-      const t0 = Date.now();
-      const shoppers = await appShoppers(app.baseUrl, Math.ceil((STREAMS + STREAM_SAMPLE) / 20));
-      console.log(`signed up ${shoppers.length} shoppers for the event streams in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-      let taken = 0;
-      const common = { count: STREAMS, batch: 1000, sampleSize: STREAM_SAMPLE, appBaseUrl: app.baseUrl, connectConcurrency: 100, payConcurrency: 4, idleS: STREAM_IDLE_S, boundMs: STREAM_BOUND_MS };
-      const appRun = await eventStreamsScenario({
-        ...common,
-        server: app,
-        pathOf: (no) => `/api/orders/${no}/events`,
-        // Each batch from its own shoppers, so no shopper ever holds more than 20 pending orders.
-        seed: async (n) => {
-          const from = Math.ceil(taken / 20);
-          taken += n;
-          const owners = shoppers.slice(from, Math.ceil(taken / 20));
-          return appPendingOrders(app.baseUrl, { count: n, productId: product.id, shoppers: owners, concurrency: 32 });
-        },
-      });
-      console.log(`app held its streams; seeding and opening took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-      // The baseline streams the same shoppers' orders that are still pending, plus fresh ones for those the app's run paid.
-      const leftover = [...appRun.unpaid, ...(await appPendingOrders(app.baseUrl, { count: STREAM_SAMPLE, productId: product.id, shoppers: shoppers.slice(-Math.ceil(STREAM_SAMPLE / 20)) }))];
-      const baseRun = await eventStreamsScenario({ ...common, server: baseline, pathOf: (no) => `/orders/${no}/events`, seed: async (n) => leftover.splice(0, n) });
-      // The status route's req/s on this run's orders (all pending, so the read without WeChat's query needs young ones).
-      const young = await appPendingOrders(app.baseUrl, { count: 200, productId: product.id });
-      let i = 0;
-      const status = await load({ url: app.baseUrl, connections: 50, duration: DURATION_S, pid: app.pid, next: () => {
-        const o = young[i++ % young.length];
-        return { path: `/api/orders/${o.orderNo}/status`, headers: { cookie: o.cookie } };
-      } });
-      reportStreams(appRun, baseRun, status);
+      // Its own process when its heap ceiling differs from npm start's, on the same database.
+      const streamApp = STREAM_HEAP_MB ? await startApp({ name: 'app-streams', port: PORT + 2, databaseUrl, env: appEnv(), heapMb: STREAM_HEAP_MB }) : app;
+      try {
+        const t0 = Date.now();
+        const shoppers = await appShoppers(streamApp.baseUrl, Math.ceil((STREAMS + STREAM_SAMPLE) / 20));
+        console.log(`signed up ${shoppers.length} shoppers for the event streams in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        let taken = 0;
+        const common = { count: STREAMS, batch: 1000, sampleSize: STREAM_SAMPLE, appBaseUrl: streamApp.baseUrl, connectConcurrency: 100, payConcurrency: 4, idleS: STREAM_IDLE_S, boundMs: STREAM_BOUND_MS };
+        const appRun = await eventStreamsScenario({
+          ...common,
+          server: streamApp,
+          pathOf: (no) => `/api/orders/${no}/events`,
+          // Each batch from its own shoppers, so no shopper ever holds more than 20 pending orders.
+          seed: async (n) => {
+            const from = Math.ceil(taken / 20);
+            taken += n;
+            const owners = shoppers.slice(from, Math.ceil(taken / 20));
+            return appPendingOrders(streamApp.baseUrl, { count: n, productId: product.id, shoppers: owners, concurrency: 32 });
+          },
+        });
+        console.log(`app held its streams; seeding and opening took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        // The baseline streams the same shoppers' orders that are still pending, plus fresh ones for those the app's run paid.
+        const leftover = [...appRun.unpaid, ...(await appPendingOrders(streamApp.baseUrl, { count: STREAM_SAMPLE, productId: product.id, shoppers: shoppers.slice(-Math.ceil(STREAM_SAMPLE / 20)) }))];
+        const baseRun = await eventStreamsScenario({ ...common, server: baseline, pathOf: (no) => `/orders/${no}/events`, seed: async (n) => leftover.splice(0, n) });
+        // The status route's req/s on this run's orders (all pending, so the read without WeChat's query needs young ones).
+        const young = await appPendingOrders(streamApp.baseUrl, { count: 200, productId: product.id });
+        let i = 0;
+        const status = await load({ url: streamApp.baseUrl, connections: 50, duration: DURATION_S, pid: streamApp.pid, next: () => {
+          const o = young[i++ % young.length];
+          return { path: `/api/orders/${o.orderNo}/status`, headers: { cookie: o.cookie } };
+        } });
+        reportStreams(appRun, baseRun, status);
+      } finally {
+        if (streamApp !== app) await streamApp.stop();
+      }
     }
   } finally {
     await db.end();

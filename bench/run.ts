@@ -68,6 +68,8 @@ const STREAMS = Number(option('streams') ?? size(10_000, 1000, 20));
 const STREAM_SAMPLE = size(100, 50, 4);
 const STREAM_BOUND_MS = 1000;
 const STREAM_IDLE_S = size(20, 16, 1);
+/** Seeding and opening 10,000 streams on a busy machine can outlast the default 15-minute order lifetime. */
+const STREAM_SERVER_ENV = { ORDER_TTL_SECONDS: '3600' };
 const STREAM_HEAP_MB = option('stream-heap-mb') ? Number(option('stream-heap-mb')) : undefined;
 /** Extra NODE_OPTIONS for the app servers, e.g. "--max-old-space-size=160" (printed with the results). */
 const APP_NODE_OPTIONS = option('app-node-options');
@@ -367,7 +369,7 @@ async function mainServers() {
 
     if (only.has('streams')) {
       // Its own process when its heap ceiling differs from npm start's, on the same database.
-      const streamApp = STREAM_HEAP_MB ? await startApp({ name: 'app-streams', port: PORT + 2, databaseUrl, env: appEnv(), heapMb: STREAM_HEAP_MB }) : app;
+      const streamApp = STREAM_HEAP_MB ? await startApp({ name: 'app-streams', port: PORT + 2, databaseUrl, env: appEnv(STREAM_SERVER_ENV), heapMb: STREAM_HEAP_MB }) : app;
       try {
         const t0 = Date.now();
         const shoppers = await appShoppers(streamApp.baseUrl, Math.ceil((STREAMS + STREAM_SAMPLE) / 20));

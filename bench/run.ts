@@ -6,11 +6,13 @@
 //   npm run bench                       # builds first (next build), then every scenario (~13 min)
 //   npm run bench -- --skip-build       # use the existing .next build
 //   npm run bench -- --only status,notify --no-write
+//   npm run bench -- --skip-build --only push,streams --streams 10000
 //
-// Options: --only <list> (calibrate,status,drift,notify,duplicate,flash,paid,js,sweep), --skip-build, --rounds N,
+// Options: --only <list> (calibrate,status,drift,notify,duplicate,flash,paid,push,js,streams,sweep), --skip-build, --rounds N,
 // --no-write (leave bench/README.md alone), --quick (short runs, small sweep; numbers not comparable),
 // --smoke (tiny numbers, no README; exits non-zero when a correctness check fails: what `npm test` runs),
-// --sweep-orders N, --notify-orders N, --app-node-options "<flags>" (NODE_OPTIONS of the app servers). Environment: BENCH_DATABASE_URL or DATABASE_URL (a local
+// --sweep-orders N, --notify-orders N, --streams N (open event streams per server), --stream-heap-mb N (the
+// streams scenario's app server gets its own process with this V8 heap ceiling instead of npm start's 192 MB), --app-node-options "<flags>" (NODE_OPTIONS of the app servers). Environment: BENCH_DATABASE_URL or DATABASE_URL (a local
 // PostgreSQL; default postgres://postgres@127.0.0.1:5433/postgres; a database is created and dropped
 // per run), BENCH_PORT_BASE (default 3170; ports BASE..BASE+3), APP_LOG=1 to see server output.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +23,8 @@ import postgres from 'postgres';
 import { flashSale, type FlashRun } from './scenarios/flash-sale';
 import { duplicateScenario, notifyScenario, type NotifyRuns } from './scenarios/notify';
 import { payPageJs, type PayPageRun } from './scenarios/pay-page-js';
-import { payToPaid, type PayToPaidRun } from './scenarios/pay-to-paid';
+import { eventStreamsScenario, type StreamsRun } from './scenarios/event-streams';
+import { payToPaid, payToPaidPush, type PayToPaidRun, type Stats } from './scenarios/pay-to-paid';
 import { driftScenario, statusScenario, type StatusRun } from './scenarios/status';
 import { SWEEP_SERVER_ENV, sweepScenario, type SweepRun } from './scenarios/sweep';
 import { fmt, load, warm, type LoadResult } from './support/load';
@@ -38,7 +41,7 @@ const option = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const ALL = ['calibrate', 'status', 'drift', 'notify', 'duplicate', 'flash', 'paid', 'js', 'sweep'] as const;
+const ALL = ['calibrate', 'status', 'drift', 'notify', 'duplicate', 'flash', 'paid', 'push', 'js', 'streams', 'sweep'] as const;
 type Scenario = (typeof ALL)[number];
 const only = new Set((option('only')?.split(',') ?? ALL) as Scenario[]);
 const smoke = flag('smoke');
@@ -60,6 +63,14 @@ const FLASH_STOCK = size(100, 100, 10);
 const SWEEP_ORDERS = Number(option('sweep-orders') ?? size(10_000, 1000, 40));
 const SWEEP_LIMIT_S = 60;
 const PAY_ORDERS = size(50, 20, 2);
+/** Open pay pages held by push, per server (the target is 10,000), and how many of them are paid. */
+const STREAMS = Number(option('streams') ?? size(10_000, 1000, 20));
+const STREAM_SAMPLE = size(100, 50, 4);
+const STREAM_BOUND_MS = 1000;
+const STREAM_IDLE_S = size(20, 16, 1);
+/** Seeding and opening 10,000 streams on a busy machine can outlast the default 15-minute order lifetime. */
+const STREAM_SERVER_ENV = { ORDER_TTL_SECONDS: '3600' };
+const STREAM_HEAP_MB = option('stream-heap-mb') ? Number(option('stream-heap-mb')) : undefined;
 /** Extra NODE_OPTIONS for the app servers, e.g. "--max-old-space-size=160" (printed with the results). */
 const APP_NODE_OPTIONS = option('app-node-options');
 const appEnv = (env: Record<string, string> = {}) => (APP_NODE_OPTIONS ? { ...env, NODE_OPTIONS: APP_NODE_OPTIONS } : env);
@@ -220,6 +231,38 @@ function reportPaid(r: PayToPaidRun) {
   );
 }
 
+function reportPush(r: Stats) {
+  report(
+    { scenario: 'pay → paid with push (event stream)', app: `p50 ${fmt.ms(r.p50)} p95 ${fmt.ms(r.p95)} max ${fmt.ms(r.max)} (n=${r.n})`, baseline: '—', ratio: '—', target: 'p95 ≤ 300 ms', met: r.p95 <= 300 },
+    `pay → paid with push: p50 ${fmt.ms(r.p50)} p95 ${fmt.ms(r.p95)} max ${fmt.ms(r.max)} (n=${r.n})`,
+  );
+}
+
+function reportStreams(app: StreamsRun, base: StreamsRun, status: LoadResult) {
+  const describe = (r: StreamsRun) =>
+    `${r.held.toLocaleString('en-US')} held, ${r.lost} lost; ${r.paid.n} paid: p95 ${fmt.ms(r.paid.p95 ?? NaN)} max ${fmt.ms(r.paid.max ?? NaN)}, ${r.late} over ${STREAM_BOUND_MS} ms; RSS ${fmt.mb(r.rss)} (peak ${fmt.mb(r.peakRss)}); idle CPU ${r.idleCpuPer1000.toFixed(2)}% of a core per 1,000 streams`;
+  const held = (r: StreamsRun) => (r.late === 0 && r.lost === 0 ? r.held : 0);
+  check(app.paid.n === STREAM_SAMPLE && base.paid.n === STREAM_SAMPLE, 'event streams: a paid order got no paid event');
+  report(
+    {
+      scenario: `open pay pages held by push: ${STREAMS.toLocaleString('en-US')} event streams per server, ${STREAM_SAMPLE} paid`,
+      app: describe(app),
+      baseline: describe(base),
+      ratio: fmt.ratio(held(app), held(base)),
+      target: `≥ 10,000 held, each paid within ${STREAM_BOUND_MS} ms, RSS ≤ 400 MB; ≥ 0.5× the baseline`,
+      met: held(app) >= 10_000 && app.peakRss <= 400 * 1024 * 1024 && held(app) >= 0.5 * held(base),
+    },
+    `event streams: app ${describe(app)} · baseline ${describe(base)} · ratio ${fmt.ratio(held(app), held(base))}`,
+  );
+  report(
+    { scenario: 'event stream connect rate', app: `${Math.round(app.connectPerS).toLocaleString('en-US')} new streams/s; status route ${perf(status)}`, baseline: `${Math.round(base.connectPerS).toLocaleString('en-US')} new streams/s`, ratio: fmt.ratio(app.connectPerS, base.connectPerS), target: 'reported next to the status route', met: null },
+    `event stream connects: app ${Math.round(app.connectPerS)} streams/s (status route ${perf(status)}) · baseline ${Math.round(base.connectPerS)} streams/s`,
+  );
+  notes.push(
+    `Push capacity${STREAM_HEAP_MB ? ` (app heap ceiling ${STREAM_HEAP_MB} MB)` : ''}: one instance held ${app.held.toLocaleString('en-US')} open pay pages (event streams), each paid order's \`paid\` within ${STREAM_BOUND_MS} ms, at ${fmt.mb(app.peakRss)} peak RSS, where polling serves 3× the status route's req/s.`,
+  );
+}
+
 function reportJs(r: PayPageRun) {
   report(
     {
@@ -320,10 +363,49 @@ async function mainServers() {
       reportFlash(appRun, base);
     }
 
-    if (only.has('paid') || only.has('js')) {
-      const orders = await appPendingOrders(app.baseUrl, { count: 2 * PAY_ORDERS + 1, productId: product.id });
-      if (only.has('js')) reportJs(await payPageJs({ app, order: orders[2 * PAY_ORDERS] }));
+    if (only.has('paid') || only.has('push') || only.has('js')) {
+      const orders = await appPendingOrders(app.baseUrl, { count: 3 * PAY_ORDERS + 1, productId: product.id });
+      if (only.has('js')) reportJs(await payPageJs({ app, order: orders[3 * PAY_ORDERS] }));
       if (only.has('paid')) reportPaid(await payToPaid({ app, pageOrders: orders.slice(0, PAY_ORDERS), notifyOrders: orders.slice(PAY_ORDERS, 2 * PAY_ORDERS) }));
+      if (only.has('push')) reportPush(await payToPaidPush({ app, orders: orders.slice(2 * PAY_ORDERS, 3 * PAY_ORDERS) }));
+    }
+
+    if (only.has('streams')) {
+      // Its own process when its heap ceiling differs from npm start's, on the same database.
+      const streamApp = STREAM_HEAP_MB ? await startApp({ name: 'app-streams', port: PORT + 2, databaseUrl, env: appEnv(STREAM_SERVER_ENV), heapMb: STREAM_HEAP_MB }) : app;
+      try {
+        const t0 = Date.now();
+        const shoppers = await appShoppers(streamApp.baseUrl, Math.ceil((STREAMS + STREAM_SAMPLE) / 20));
+        console.log(`signed up ${shoppers.length} shoppers for the event streams in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        let taken = 0;
+        const common = { count: STREAMS, batch: 1000, sampleSize: STREAM_SAMPLE, appBaseUrl: streamApp.baseUrl, connectConcurrency: 100, payConcurrency: 4, idleS: STREAM_IDLE_S, boundMs: STREAM_BOUND_MS };
+        const appRun = await eventStreamsScenario({
+          ...common,
+          server: streamApp,
+          pathOf: (no) => `/api/orders/${no}/events`,
+          // Each batch from its own shoppers, so no shopper ever holds more than 20 pending orders.
+          seed: async (n) => {
+            const from = Math.ceil(taken / 20);
+            taken += n;
+            const owners = shoppers.slice(from, Math.ceil(taken / 20));
+            return appPendingOrders(streamApp.baseUrl, { count: n, productId: product.id, shoppers: owners, concurrency: 32 });
+          },
+        });
+        console.log(`app held its streams; seeding and opening took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+        // The baseline streams the same shoppers' orders that are still pending, plus fresh ones for those the app's run paid.
+        const leftover = [...appRun.unpaid, ...(await appPendingOrders(streamApp.baseUrl, { count: STREAM_SAMPLE, productId: product.id, shoppers: shoppers.slice(-Math.ceil(STREAM_SAMPLE / 20)) }))];
+        const baseRun = await eventStreamsScenario({ ...common, server: baseline, pathOf: (no) => `/orders/${no}/events`, seed: async (n) => leftover.splice(0, n) });
+        // The status route's req/s on this run's orders (all pending, so the read without WeChat's query needs young ones).
+        const young = await appPendingOrders(streamApp.baseUrl, { count: 200, productId: product.id });
+        let i = 0;
+        const status = await load({ url: streamApp.baseUrl, connections: 50, duration: DURATION_S, pid: streamApp.pid, next: () => {
+          const o = young[i++ % young.length];
+          return { path: `/api/orders/${o.orderNo}/status`, headers: { cookie: o.cookie } };
+        } });
+        reportStreams(appRun, baseRun, status);
+      } finally {
+        if (streamApp !== app) await streamApp.stop();
+      }
     }
   } finally {
     await db.end();

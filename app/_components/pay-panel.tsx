@@ -1,7 +1,7 @@
 'use client';
 
 // The pay page's live part: the countdown while pending, then the paid or expired view, driven by
-// the polled status (lib/swr/use-order-status.ts) without reloading the page. Everything static
+// the pushed or polled status (lib/swr/use-order-status.ts) without reloading the page. Everything static
 // (QR, instructions, order lines) comes from the server as slots (pay-parts.tsx), so the browser
 // never loads the QR encoder.
 import Link from 'next/link';

@@ -7,6 +7,7 @@
 //   POST /orders                     checkout: the app's reservation transaction (user lock, pending cap,
 //                                    conditional stock UPDATE, order + items INSERT), without unifiedorder
 //   GET  /orders/:orderNo/status     cookie check (HS256 JWT, node:crypto) + one indexed SELECT
+//   GET  /orders/:orderNo/events     the same as Server-Sent Events, fanned out from one LISTEN
 //   POST /notify?variant=tx|cte      parse XML, verify HMAC-SHA256 (lib/wechatpay), then
 //                                    tx:  BEGIN; conditional UPDATE; (SELECT to judge); pay-log INSERT; COMMIT
 //                                    cte: the UPDATE and the INSERT in one statement (one round trip)
@@ -77,19 +78,83 @@ function readToken(cookieHeader: string | undefined): { id: number } | null {
 type Reply = { status: number; body: string; type?: string; headers?: Record<string, string> };
 const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({ status, body: JSON.stringify(value), headers });
 
+type StatusJson = { orderNo: string; status: string; totalFee: number; paidAt: Date | null; expiresAt: Date };
+
+async function readStatus(orderNo: string, userId: number): Promise<StatusJson | undefined> {
+  const [order] = await sql`
+    select order_no, status, total_fee, paid_at, expires_at, created_at from orders
+    where order_no = ${orderNo} and user_id = ${userId}`;
+  // (The app would ask WeChat here for a pending order older than 2 minutes; the bench's orders are young.)
+  return order && { orderNo: order.order_no, status: order.status, totalFee: order.total_fee, paidAt: order.paid_at, expiresAt: order.expires_at };
+}
+
 async function status(orderNo: string, cookie: string | undefined): Promise<Reply> {
   const user = readToken(cookie);
   if (!user) return json(401, { error: 'Sign in first' });
-  const [order] = await sql`
-    select order_no, status, total_fee, paid_at, expires_at, created_at from orders
-    where order_no = ${orderNo} and user_id = ${user.id}`;
+  const order = await readStatus(orderNo, user.id);
   if (!order) return json(404, { error: 'Order not found' });
-  // (The app would ask WeChat here for a pending order older than 2 minutes; the bench's orders are young.)
-  return json(
-    200,
-    { orderNo: order.order_no, status: order.status, totalFee: order.total_fee, paidAt: order.paid_at, expiresAt: order.expires_at },
-    { 'cache-control': 'no-store' },
-  );
+  return json(200, order, { 'cache-control': 'no-store' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event stream: the app's push on bare node:http, with the same fan-out (one LISTEN, a map from
+// order to open streams, a re-read on each notification and on every reconnect, one keep-alive
+// timer for all streams).
+// ---------------------------------------------------------------------------------------------
+
+const watchers = new Map<string, Set<() => void>>();
+const openStreams = new Set<http.ServerResponse>();
+const listening = sql.listen(
+  'order_status',
+  (orderNo) => watchers.get(orderNo)?.forEach((w) => w()),
+  () => watchers.forEach((set) => set.forEach((w) => w())),
+);
+setInterval(() => openStreams.forEach((res) => res.write(': keep-alive\n\n')), 15_000).unref();
+
+async function events(req: http.IncomingMessage, res: http.ServerResponse, orderNo: string): Promise<void> {
+  const user = readToken(req.headers.cookie);
+  const refuse = (code: number, error: string) => {
+    res.writeHead(code, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error }));
+  };
+  if (!user) return refuse(401, 'Sign in first');
+  await listening;
+  let sent: string | undefined;
+  let dirty = false;
+  let reading: Promise<void> | null = null;
+  let set = watchers.get(orderNo);
+  if (!set) watchers.set(orderNo, (set = new Set()));
+  const stop = () => {
+    set.delete(read);
+    if (set.size === 0) watchers.delete(orderNo);
+    openStreams.delete(res);
+  };
+  function read(): Promise<void> {
+    dirty = true;
+    reading ??= (async () => {
+      while (dirty && !res.destroyed) {
+        dirty = false;
+        const order = await readStatus(orderNo, user!.id);
+        if (!order) return refuse(404, 'Order not found');
+        if (order.status === sent) continue;
+        if (sent === undefined) {
+          res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
+          res.write('retry: 3000\n\n');
+          openStreams.add(res);
+        }
+        sent = order.status;
+        res.write(`event: status\nid: ${order.status}\ndata: ${JSON.stringify(order)}\n\n`);
+        if (order.status !== 'pending') res.end();
+      }
+    })().finally(() => {
+      reading = null;
+      if (res.writableEnded || res.destroyed) stop();
+    });
+    return reading;
+  }
+  set.add(read);
+  res.on('close', stop);
+  await read();
 }
 
 async function createUser(body: string): Promise<Reply> {
@@ -250,7 +315,17 @@ async function route(req: http.IncomingMessage): Promise<Reply> {
   return json(404, { error: 'not found' });
 }
 
+const EVENTS_PATH = /^\/orders\/([^/]+)\/events$/;
+
 const server = http.createServer((req, res) => {
+  const stream = req.method === 'GET' ? EVENTS_PATH.exec(req.url ?? '') : null;
+  if (stream) {
+    events(req, res, decodeURIComponent(stream[1])).catch((err) => {
+      console.error(err);
+      res.destroy();
+    });
+    return;
+  }
   route(req).then(
     (reply) => {
       res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json', ...reply.headers });

@@ -91,8 +91,11 @@ async function assertPortFree(port: number) {
   throw new Error(`port ${port} is already in use; pass other ports (BENCH_PORT_BASE)`);
 }
 
-/** The built app as `npm start` runs it (requires a fresh `next build`). */
-export async function startApp(opts: { name: string; port: number; databaseUrl: string; env?: Record<string, string> }): Promise<Server> {
+/**
+ * The built app as `npm start` runs it (requires a fresh `next build`); `heapMb` replaces the start
+ * script's heap ceiling (a flag on the command line, which NODE_OPTIONS cannot override).
+ */
+export async function startApp(opts: { name: string; port: number; databaseUrl: string; env?: Record<string, string>; heapMb?: number }): Promise<Server> {
   await assertPortFree(opts.port);
   const dataDir = mkdtempSync(path.join(tmpdir(), `wxbench-${opts.name}-`));
   const env: NodeJS.ProcessEnv = {
@@ -104,7 +107,8 @@ export async function startApp(opts: { name: string; port: number; databaseUrl: 
     NODE_ENV: 'production',
     ...opts.env,
   };
-  const { child, output } = launch(opts.name, process.execPath, nextStartArgs(opts.port), env);
+  const args = nextStartArgs(opts.port).map((a) => (opts.heapMb && a.startsWith('--max-old-space-size=') ? `--max-old-space-size=${opts.heapMb}` : a));
+  const { child, output } = launch(opts.name, process.execPath, args, env);
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   await waitUntilUp(`${baseUrl}/api/health`, child, output);
   return {

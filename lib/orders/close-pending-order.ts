@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { orderItems, orders, payLogs, products } from '@/db/schema';
+import { notifyOrderStatus } from './status-events/notify-order-status';
 
 export async function closePendingOrder(orderNo: string, detail: string, raw?: Record<string, string>): Promise<boolean> {
   return getDb().transaction(async (tx) => {
@@ -16,12 +17,14 @@ export async function closePendingOrder(orderNo: string, detail: string, raw?: R
         with closed as (
           update ${orders} set status = 'closed', closed_at = ${new Date().toISOString()}::timestamptz
           where order_no = ${orderNo} and status = 'pending'
-          returning id, total_fee
+          returning id, total_fee, order_no
+        ), notified as (
+          ${notifyOrderStatus('closed')}
         ), logged as (
           insert into ${payLogs} (order_no, total_fee, trade_state, source, verdict, detail, raw)
           select ${orderNo}, total_fee, 'CLOSED', 'close', 'closed', ${detail}, ${raw ? JSON.stringify(raw) : null}::jsonb from closed
         )
-        select i.product_id, i.quantity from closed left join ${orderItems} i on i.order_id = closed.id
+        select i.product_id, i.quantity from closed cross join notified left join ${orderItems} i on i.order_id = closed.id
         order by i.product_id`,
       tx,
     );

@@ -20,6 +20,7 @@ import { getDb } from '@/db';
 import { firstRow } from '@/db/first-row';
 import { queryRows } from '@/db/query-rows';
 import { orders, payLogs } from '@/db/schema';
+import { notifyOrderStatus } from '@/lib/orders/status-events/notify-order-status';
 import { feeTypeOf, type TradeState } from '@/lib/wechatpay';
 import type { PaySource, Verdict } from './pay-log-vocabulary';
 
@@ -72,14 +73,16 @@ async function applyToOrder(fact: PaymentFact): Promise<PaymentOutcome> {
       update ${orders}
       set status = 'paid', transaction_id = ${fact.transactionId}, paid_at = ${fact.paidAt.toISOString()}::timestamptz
       where order_no = ${fact.orderNo} and status = 'pending' and total_fee = ${fact.totalFee}
-      returning id
+      returning id, order_no
+    ), notified as (
+      ${notifyOrderStatus('moved')}
     ), logged as (
       insert into ${payLogs} (order_no, transaction_id, total_fee, trade_state, source, verdict, raw)
       select ${fact.orderNo}, ${fact.transactionId}, ${fact.totalFee}, ${fact.tradeState}, ${fact.source}, 'applied', ${JSON.stringify(fact.raw)}::jsonb
       from moved
       returning id
     )
-    select (select count(*) from logged)::int as applied, o.status, o.total_fee, o.transaction_id
+    select (select count(*) from logged)::int as applied, (select count(*) from notified)::int as notified, o.status, o.total_fee, o.transaction_id
     from (select 1) as one left join ${orders} o on o.order_no = ${fact.orderNo}`);
   // One row always: the select reads from `(select 1)`, the order joined to it or not.
   const row = firstRow(rows, 'the apply statement');

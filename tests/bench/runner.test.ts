@@ -17,6 +17,9 @@ const SCENARIOS = [
   /^flash sale: app .* 10×201 30×409, 0 errors, 10 orders in db, stock left 0 · baseline .* 10×201 30×409, 0 errors/m,
   /^pay page JS: [\d.]+ kB transferred .* in \d+ scripts/m,
   /^pay → paid: p50 [\d.]+ s p95 [\d.]+ s/m,
+  /^pay → paid with push: p50 -?[\d.]+ ms p95 -?[\d.]+ ms max -?[\d.]+ ms \(n=2\)/m,
+  /^event streams: app 20 held, 0 lost; 4 paid: .* · baseline 20 held, 0 lost; 4 paid: .* · ratio [\d.]+/m,
+  /^event stream connects: app \d+ streams\/s \(status route [\d,]+ req\/s .*\) · baseline \d+ streams\/s/m,
   /^sweep: 40 stale orders closed .* · 40 closed, 0 pending, 40 close logs \(0 orders not exactly once\) · stock 1000000 of 1000000/m,
 ];
 

@@ -30,9 +30,10 @@ export function nextStartArgs(port: number): string[] {
   return [...flags, path.join(process.cwd(), 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
 }
 
-export async function startAppServer(opts: { port: number; env?: Record<string, string>; name: string }): Promise<AppServer> {
+/** `databaseUrl`: share an existing PostgreSQL database (a second instance) instead of a fresh one. */
+export async function startAppServer(opts: { port: number; env?: Record<string, string>; name: string; databaseUrl?: string }): Promise<AppServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `wxstore-${opts.name}-`));
-  const databaseUrl = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL, opts.name) : undefined;
+  const databaseUrl = opts.databaseUrl ?? (process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL, opts.name) : undefined);
   const env: Record<string, string> = {
     ...TEST_ENV,
     PORT: String(opts.port),

@@ -48,5 +48,5 @@ function hasBody(headers: Headers): boolean {
 
 /** application/json, with or without parameters such as charset. */
 export function isJson(contentType: string | null): boolean {
-  return contentType?.split(';')[0].trim().toLowerCase() === 'application/json';
+  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json';
 }

@@ -33,6 +33,6 @@ export function clientIp(request: { headers: Pick<Headers, 'get'> }): string {
 export function pickClientIp(forwardedFor: string | null, trustedProxies: number): string {
   const hops = (forwardedFor ?? '').split(',').map((s) => s.trim());
   // Fewer entries than trusted proxies: a proxy is missing, and the leftmost is the best we have.
-  const ip = hops[Math.max(0, hops.length - 1 - trustedProxies)].replace(/^::ffff:(?=\d+\.)/, '');
+  const ip = (hops[Math.max(0, hops.length - 1 - trustedProxies)] ?? '').replace(/^::ffff:(?=\d+\.)/, '');
   return z.union([z.ipv4(), z.ipv6()]).safeParse(ip).success ? ip : '127.0.0.1';
 }

@@ -43,12 +43,12 @@ export interface RateLimitHit {
  */
 export async function takeRateLimits(hits: RateLimitHit[]): Promise<void> {
   if (getEnv().RATE_LIMIT === 'off' || hits.length === 0) return;
-  const steps = hits.map(({ limit, subject }, i) => {
+  const steps = hits.map(({ limit, subject }, i, all) => {
     const window = sql`(${limit.windowSeconds}::int * interval '1 second')`;
     const source =
       i === 0
         ? sql`values (${key(limit, subject)}::text, now(), 1)`
-        : sql`select ${key(limit, subject)}::text, now(), 1 where (select count from ${sql.raw(`s${i - 1}`)}) <= ${hits[i - 1].limit.max}::int`;
+        : sql`select ${key(limit, subject)}::text, now(), 1 where (select count from ${sql.raw(`s${i - 1}`)}) <= ${all[i - 1]?.limit.max}::int`;
     const expired = sql`r.window_start <= now() - ${window}`;
     return sql`${sql.raw(`s${i}`)} as (
       insert into rate_limits as r (key, window_start, count) ${source}
@@ -63,7 +63,8 @@ export async function takeRateLimits(hits: RateLimitHit[]): Promise<void> {
     sql`with ${sql.join(steps, sql`, `)} ${sql.join(results, sql` union all `)}`,
   );
   for (const row of rows.sort((a, b) => a.step - b.step)) {
-    const { limit } = hits[row.step];
+    const limit = hits[row.step]?.limit;
+    if (!limit) throw new Error(`rate limit step ${row.step} has no limit`);
     if (row.count > limit.max) throw new RateLimitedError(limit.message, row.retry_after);
   }
 }

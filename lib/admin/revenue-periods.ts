@@ -1,11 +1,11 @@
 // The revenue page's calendar arithmetic on local dates (YYYY-MM-DD in REPORT_TZ, already
 // converted): periods are plain calendar dates, so no time zone or daylight saving enters here.
 import type { RevenueGroup } from './filters';
-import { addDays } from './zoned-time';
+import { addDays, ymd } from './zoned-time';
 
 /** The first day of the month `months` after the one `date` is in. */
 export function monthStart(date: string, months = 0): string {
-  const [y, m] = date.split('-').map(Number);
+  const [y, m] = ymd(date);
   return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
 }
 
@@ -20,8 +20,15 @@ export function periodEnd(period: string, groupBy: RevenueGroup): string {
   return addDays(monthStart(period, groupBy === 'month' ? 1 : 3), -1);
 }
 
+interface RevenuePreset {
+  label: string;
+  groupBy: RevenueGroup;
+  from: string;
+  to: string;
+}
+
 /** The page's preset ranges as seen on the local date `today`; the first is a first visit's. */
-export function revenuePresets(today: string) {
+export function revenuePresets(today: string): [RevenuePreset, ...RevenuePreset[]] {
   return [
     { label: 'Last 30 days', groupBy: 'day', from: addDays(today, -29), to: today },
     { label: 'Last 12 months', groupBy: 'month', from: monthStart(today, -11), to: today },

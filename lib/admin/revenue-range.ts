@@ -4,7 +4,7 @@
 // dates are YYYY-MM-DD strings.
 import type { RevenueGroup } from './filters';
 import { monthStart, quarterStart } from './revenue-periods';
-import { addDays, localDate, startOfLocalDay } from './zoned-time';
+import { addDays, localDate, startOfLocalDay, ymd } from './zoned-time';
 
 export const DEFAULT_PERIODS: Record<RevenueGroup, number> = { day: 30, month: 12, quarter: 8 };
 
@@ -21,7 +21,7 @@ function periodStart(date: string, groupBy: RevenueGroup, n = 0): string {
 
 /** The period's position on a line of periods, so that two of them subtract. */
 function periodIndex(date: string, groupBy: RevenueGroup): number {
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = ymd(date);
   if (groupBy === 'day') return Date.UTC(y, m - 1, d) / 86_400_000;
   const month = y * 12 + m - 1;
   return groupBy === 'month' ? month : Math.floor(month / 3);

@@ -65,6 +65,7 @@ function jpeg(bytes: Uint8Array): ImageInfo | undefined {
     if (marker === 0xd9 || marker === 0xda) return undefined; // end of image or scan data before any frame header
     const length = data.getUint16(at + 2);
     if (length < 2 || at + 2 + length > bytes.length) return undefined;
+    if (marker === undefined) return undefined;
     if (isStartOfFrame(marker)) {
       if (length < 7) return undefined;
       return { contentType: 'image/jpeg', height: data.getUint16(at + 5), width: data.getUint16(at + 7) };
@@ -92,7 +93,8 @@ function webp(bytes: Uint8Array): ImageInfo | undefined {
     return info((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
   }
   if (ascii(bytes, 12, 'VP8X')) {
-    const uint24 = (at: number) => bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16);
+    // Little-endian 24-bit, read through the DataView like every other field here.
+    const uint24 = (at: number) => data.getUint16(at, true) | (data.getUint8(at + 2) << 16);
     return info(uint24(24) + 1, uint24(27) + 1);
   }
   return undefined;

@@ -47,11 +47,13 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
   const order = await getDb().transaction(async (tx) => {
     // Serialises one shopper's checkouts so the pending-units cap holds under concurrency.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const [held] = await tx
+    const held = firstRow(await tx
       .select({ units: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int`, firstExpiry: sql<Date | string | null>`min(${orders.expiresAt})` })
       .from(orders)
       .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending')));
+      .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending'))),
+      'the pending units',
+    );
     const reserved: { productId: number; name: string; priceFen: number; quantity: number }[] = [];
     for (const line of lines) {
       const [product] = await tx

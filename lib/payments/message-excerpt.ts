@@ -35,7 +35,7 @@ export function messageExcerpt(fields: Record<string, string>, budget = EXCERPT_
     if (key in out) continue;
     left -= Buffer.byteLength(key, 'utf8');
     if (left <= 0) break;
-    const value = clipUtf8(storable(fields[name]), left);
+    const value = clipUtf8(storable(fields[name] ?? ''), left);
     out[key] = value;
     left -= Buffer.byteLength(value, 'utf8');
   }

@@ -98,7 +98,7 @@ describe('live mode (production)', () => {
     const live = await startAppServer({
       port: await freePort(),
       name: 'sessions-live',
-      env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify' },
+      env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify', ADMIN_PASSWORD: 'Live-test-passw0rd' },
     });
     try {
       const res = await fetch(`${live.baseUrl}/api/users`, {

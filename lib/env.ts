@@ -195,32 +195,39 @@ function sandboxTlsPort(raw: Raw): number {
 }
 
 export interface SandboxCertificateFiles {
-  dir: string;
+  /** The CA and the TLS listener's certificate, shared by every mch_id. */
+  caDir: string;
   ca: string;
+  caKey: string;
   serverCert: string;
   serverKey: string;
+  /** The merchant certificate of one mch_id, as WeChat's download names its files. */
+  merchantDir: string;
   merchantCert: string;
   merchantKey: string;
   merchantP12: string;
 }
 
 /**
- * Where the sandbox keeps the certificates it generates for one mch_id (lib/sandbox/certificates.ts
- * writes them at start; nothing here reads or writes them). The mch_id is opaque, so it is encoded
- * into something that is always one plain path segment.
+ * Where the sandbox keeps the certificates it generates (lib/sandbox/certificates.ts writes them at
+ * start; nothing here reads or writes them): one CA, and one merchant certificate per mch_id. The
+ * mch_id is opaque, so it is encoded into something that is always one plain path segment.
  */
 export function sandboxCertificateFiles(dataDir: string, mchId: string): SandboxCertificateFiles {
+  const root = path.join(dataDir, 'sandbox-certs');
   const segment = encodeURIComponent(mchId).replace(/[.*!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const dir = path.join(dataDir, 'sandbox-certs', segment);
-  const file = (name: string) => path.join(dir, name);
+  const caDir = path.join(root, 'ca');
+  const merchantDir = path.join(root, `mch-${segment}`);
   return {
-    dir,
-    ca: file('sandbox-ca.pem'),
-    serverCert: file('server-cert.pem'),
-    serverKey: file('server-key.pem'),
-    merchantCert: file('apiclient_cert.pem'),
-    merchantKey: file('apiclient_key.pem'),
-    merchantP12: file('apiclient_cert.p12'),
+    caDir,
+    ca: path.join(caDir, 'sandbox-ca.pem'),
+    caKey: path.join(caDir, 'sandbox-ca-key.pem'),
+    serverCert: path.join(caDir, 'server-cert.pem'),
+    serverKey: path.join(caDir, 'server-key.pem'),
+    merchantDir,
+    merchantCert: path.join(merchantDir, 'apiclient_cert.pem'),
+    merchantKey: path.join(merchantDir, 'apiclient_key.pem'),
+    merchantP12: path.join(merchantDir, 'apiclient_cert.p12'),
   };
 }
 

@@ -1,10 +1,11 @@
-// The sandbox's certificates (product.md, "Refunds", Sandbox): its own CA, the TLS listener's server
-// certificate for 127.0.0.1/localhost, and the merchant's API certificate as WeChat hands it out
-// (apiclient_cert.pem, apiclient_key.pem, apiclient_cert.p12 with the mch_id as passphrase).
+// The sandbox's certificates (product.md, "Refunds", Sandbox): its own CA (playing WeChat's, which
+// issues merchant certificates), the TLS listener's server certificate for 127.0.0.1/localhost, and
+// the merchant's API certificate as WeChat hands it out (apiclient_cert.pem, apiclient_key.pem,
+// apiclient_cert.p12 with the mch_id as passphrase).
 // Node has no API to issue X.509 certificates, hence node-forge; the RSA keys come from node:crypto
 // (fast and native), and the .p12 uses AES-256 (PBES2), which Node 17+ opens, unlike WeChat's old RC2/3DES files.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
 import { sandboxCertificateFiles, type SandboxCertificateFiles } from '@/lib/env';
@@ -13,47 +14,54 @@ const DAY_MS = 24 * 3600 * 1000;
 const CA_NAME = 'Teahouse WeChat Pay Sandbox CA';
 
 /**
- * Makes sure DATA_DIR holds the certificates for this mch_id, generating them on first start. They
- * live in a directory per mch_id, so a changed WXPAY_MCH_ID gets a fresh set. The set is written
- * into a temporary directory and renamed into place, which fails when another process got there
- * first; then that one's set is used, so processes starting together agree on one CA.
+ * Makes sure DATA_DIR holds the CA, the server certificate and this mch_id's merchant certificate,
+ * generating what is missing: on first start, and for a mch_id not seen before (a changed
+ * WXPAY_MCH_ID gets its own certificate from the same CA). Each directory is written under a
+ * temporary name and renamed into place, which fails when another process got there first; then
+ * that one's files are used, so processes starting together agree on one CA.
  */
 export function ensureSandboxCertificates(dataDir: string, mchId: string): SandboxCertificateFiles {
   const files = sandboxCertificateFiles(dataDir, mchId);
-  if (existsSync(files.dir)) return files;
-  mkdirSync(path.dirname(files.dir), { recursive: true });
-  const tmp = `${files.dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  mkdirSync(tmp, { mode: 0o700 });
-  try {
-    const inTmp = (file: string) => path.join(tmp, path.basename(file));
-    const set = generateCertificateSet(mchId);
-    writeFileSync(inTmp(files.ca), set.caCert);
-    writeFileSync(inTmp(files.serverCert), set.serverCert);
-    writeFileSync(inTmp(files.serverKey), set.serverKey, { mode: 0o600 });
-    writeFileSync(inTmp(files.merchantCert), set.merchantCert);
-    writeFileSync(inTmp(files.merchantKey), set.merchantKey, { mode: 0o600 });
-    writeFileSync(inTmp(files.merchantP12), set.merchantP12, { mode: 0o600 });
-    renameSync(tmp, files.dir);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !existsSync(files.dir)) throw err;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  writeDirOnce(files.caDir, () => {
+    const ca = generateCa();
+    const server = generateServerCertificate(ca);
+    return {
+      [files.ca]: forge.pki.certificateToPem(ca.cert),
+      [files.caKey]: ca.keyPem,
+      [files.serverCert]: forge.pki.certificateToPem(server.cert),
+      [files.serverKey]: server.keyPem,
+    };
+  });
+  writeDirOnce(files.merchantDir, () => {
+    const ca = readIssued(files.ca, files.caKey);
+    const merchant = generateMerchantCertificate(ca, mchId);
+    return {
+      [files.merchantCert]: forge.pki.certificateToPem(merchant.cert),
+      [files.merchantKey]: merchant.keyPem,
+      [files.merchantP12]: merchantP12(merchant, ca, mchId),
+    };
+  });
   return files;
 }
 
-export interface CertificateSet {
-  caCert: string;
-  serverCert: string;
-  serverKey: string;
-  merchantCert: string;
-  merchantKey: string;
-  merchantP12: Buffer;
+function writeDirOnce(dir: string, contents: () => Record<string, string | Buffer>): void {
+  if (existsSync(dir)) return;
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const tmp = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  mkdirSync(tmp, { mode: 0o700 });
+  try {
+    for (const [file, data] of Object.entries(contents())) writeFileSync(path.join(tmp, path.basename(file)), data, { mode: 0o600 });
+    renameSync(tmp, dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || !existsSync(dir)) throw err;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
-export function generateCertificateSet(mchId: string): CertificateSet {
-  const ca = issue({
+export function generateCa(): Issued {
+  return issue({
     subject: [{ shortName: 'CN', value: CA_NAME }, { shortName: 'O', value: 'Teahouse sandbox' }, { shortName: 'C', value: 'CN' }],
     days: 3650,
     extensions: [
@@ -61,7 +69,10 @@ export function generateCertificateSet(mchId: string): CertificateSet {
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     ],
   });
-  const server = issue({
+}
+
+export function generateServerCertificate(ca: Issued): Issued {
+  return issue({
     subject: [{ shortName: 'CN', value: '127.0.0.1' }, { shortName: 'O', value: 'Teahouse sandbox' }],
     days: 825,
     issuer: ca,
@@ -72,8 +83,11 @@ export function generateCertificateSet(mchId: string): CertificateSet {
       { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
     ],
   });
-  // WeChat's merchant certificates carry the mch_id as their CN; that is what "certificate not match" compares.
-  const merchant = issue({
+}
+
+/** WeChat's merchant certificates carry the mch_id as their CN; that is what "certificate not match" compares. */
+export function generateMerchantCertificate(ca: Issued, mchId: string): Issued {
+  return issue({
     subject: [
       { shortName: 'CN', value: mchId },
       { shortName: 'OU', value: 'Teahouse sandbox merchant' },
@@ -88,21 +102,27 @@ export function generateCertificateSet(mchId: string): CertificateSet {
       { name: 'extKeyUsage', clientAuth: true },
     ],
   });
-  const p12 = forge.pkcs12.toPkcs12Asn1(merchant.key, [merchant.cert, ca.cert], mchId, {
+}
+
+/** The PKCS#12 of WeChat's download (passphrase = mch_id), but AES-256 instead of its legacy RC2/3DES. */
+export function merchantP12(merchant: Issued, ca: Issued, passphrase: string): Buffer {
+  const p12 = forge.pkcs12.toPkcs12Asn1(merchant.key, [merchant.cert, ca.cert], passphrase, {
     algorithm: 'aes256',
     friendlyName: 'Tenpay Certificate',
   });
+  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+}
+
+function readIssued(certFile: string, keyFile: string): Issued {
+  const keyPem = readFileSync(keyFile, 'utf8');
   return {
-    caCert: forge.pki.certificateToPem(ca.cert),
-    serverCert: forge.pki.certificateToPem(server.cert),
-    serverKey: server.keyPem,
-    merchantCert: forge.pki.certificateToPem(merchant.cert),
-    merchantKey: merchant.keyPem,
-    merchantP12: Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'),
+    cert: forge.pki.certificateFromPem(readFileSync(certFile, 'utf8')),
+    key: forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey,
+    keyPem,
   };
 }
 
-interface Issued {
+export interface Issued {
   cert: forge.pki.Certificate;
   key: forge.pki.rsa.PrivateKey;
   keyPem: string;

@@ -1,11 +1,12 @@
 // Fault knobs (POST/GET/DELETE /sandbox/faults): misbehaviour that tests, benchmarks and demos switch
 // on, per transaction or for all ('*'). Stored in sandbox_faults so every server instance sees them,
 // and read when the event happens (the payment, for notify faults).
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import { sandboxFaults, type SandboxFault } from '@/db/schema';
 import type { Tx } from './orders';
+import { dbNowPlus } from './timing';
 
 const GLOBAL_SCOPE = '*';
 const DEFAULT_DUPLICATE_COUNT = 2;
@@ -19,8 +20,14 @@ const faultsInput = z
     delayMs: z.int().min(0).max(24 * 3600 * 1000).optional(),
     orderquery: z.literal('SYSTEMERROR').optional(),
     closeorder: z.literal('ORDERPAID').optional(),
+    // Refused, error, stays processing, ends abnormal, ends closed (product.md, "Refunds", Sandbox).
+    refund: z.enum(['NOTENOUGH', 'SYSTEMERROR', 'PROCESSING', 'CHANGE', 'CLOSE']).optional(),
+    refundNotify: z.enum(['drop', 'duplicate']).optional(),
   })
-  .refine((f) => f.count === undefined || f.notify === 'duplicate', { path: ['count'], message: 'count goes with notify "duplicate"' })
+  .refine((f) => f.count === undefined || f.notify === 'duplicate' || f.refundNotify === 'duplicate', {
+    path: ['count'],
+    message: 'count goes with notify or refundNotify "duplicate"',
+  })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
     message: 'notify "delay" needs delayMs, and delayMs goes only with it',
@@ -46,10 +53,12 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   } else {
     const row = {
       notify: knobs.notify ?? null,
-      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : null,
+      count: knobs.notify === 'duplicate' || knobs.refundNotify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : null,
       delayMs: knobs.delayMs ?? null,
       orderquery: knobs.orderquery ?? null,
       closeorder: knobs.closeorder ?? null,
+      refund: knobs.refund ?? null,
+      refundNotify: knobs.refundNotify ?? null,
       createdAt: new Date(),
     };
     await db
@@ -85,5 +94,16 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.delayMs !== null) knobs.delayMs = row.delayMs;
   if (row.orderquery) knobs.orderquery = row.orderquery as Faults['orderquery'];
   if (row.closeorder) knobs.closeorder = row.closeorder as Faults['closeorder'];
+  if (row.refund) knobs.refund = row.refund as Faults['refund'];
+  if (row.refundNotify) knobs.refundNotify = row.refundNotify as Faults['refundNotify'];
   return knobs;
+}
+
+/** How a notify fault in force when a notification is written shapes its delivery (payment or refund notify). */
+export function deliveryPlan(mode: Faults['notify'] | Faults['refundNotify'], faults: Faults) {
+  return {
+    status: mode === 'drop' ? 'dropped' : 'pending',
+    copies: mode === 'duplicate' ? (faults.count ?? DEFAULT_DUPLICATE_COUNT) : 1,
+    nextAttemptAt: mode === 'delay' ? dbNowPlus(faults.delayMs ?? 0) : sql`now()`,
+  };
 }

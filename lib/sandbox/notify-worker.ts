@@ -1,11 +1,12 @@
-// Delivers payment notifications (sandbox_notifications) to each order's notify_url, retrying on
-// WeChat's schedule (wechatpay.md §11). Rows are claimed with FOR UPDATE SKIP LOCKED plus a lease,
+// Delivers payment and refund notifications (sandbox_notifications) to their notify_url, retrying on
+// WeChat's schedule (wechatpay.md §11), and settles due refunds on the same timer. Rows are claimed with FOR UPDATE SKIP LOCKED plus a lease,
 // so any number of server instances can run this worker on one database: each delivery round is
 // made by one of them, and a crashed instance's claim simply lapses.
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';
 import { isSuccessReply } from '@/lib/wechatpay';
+import { settleDueRefunds } from './settle-refunds';
 import { dbNowPlus, notifyTickMs, NOTIFY_RETRY_DELAYS_MS, scaled } from './timing';
 
 const BATCH = 50;
@@ -52,6 +53,8 @@ async function claimLoop(): Promise<void> {
   try {
     do {
       worker.again = false;
+      // Refunds that finish now write their notify, which this same pass then claims.
+      await settleDueRefunds();
       const claimed = await claimDue();
       for (const notification of claimed) {
         deliver(notification).catch((err) => console.error(`[sandbox] notify #${notification.id}: could not record the attempt:`, err));
@@ -59,7 +62,7 @@ async function claimLoop(): Promise<void> {
       if (claimed.length === BATCH) worker.again = true;
     } while (worker.again);
   } catch (err) {
-    console.error('[sandbox] notify worker: could not claim notifications:', err);
+    console.error('[sandbox] notify worker: could not settle refunds or claim notifications:', err);
   } finally {
     // Same synchronous step as the last `again` check, so no kick can fall between the two.
     worker.claiming = false;

@@ -152,6 +152,7 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
   };
   const origin = `http://127.0.0.1:${raw.PORT}`;
   checkCertificateVariables(raw);
+  const appid = pick('WXPAY_APPID', raw.WXPAY_APPID, SANDBOX_APPID);
   const mchId = pick('WXPAY_MCH_ID', raw.WXPAY_MCH_ID, SANDBOX_MCH_ID);
   const tlsPort = sandboxTlsPort(raw);
   // Unless told otherwise, the shop uses the merchant certificate the sandbox generates, like a live shop its download.
@@ -159,7 +160,7 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
   const ownCertificate = raw.WXPAY_CERT_PEM || raw.WXPAY_CERT_P12;
   return {
     ...raw,
-    WXPAY_APPID: pick('WXPAY_APPID', raw.WXPAY_APPID, SANDBOX_APPID),
+    WXPAY_APPID: appid,
     WXPAY_MCH_ID: mchId,
     WXPAY_KEY: pick('WXPAY_KEY', raw.WXPAY_KEY, (s) => s.wxpayKey),
     WXPAY_BASE_URL: raw.WXPAY_BASE_URL ?? `${origin}/sandbox`,

@@ -151,6 +151,29 @@ describe('a refund accepted by the sandbox', () => {
   });
 });
 
+describe('concurrent refunds of one order', () => {
+  it('accept one refund of the whole amount, however many different out_refund_no race', async () => {
+    const order = await paidOrder(2000);
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => client.refund({ outTradeNo: order.outTradeNo, outRefundNo: newOutRefundNo(), totalFee: 2000, refundFee: 2000 })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') expect(['INVALID_REQUEST', 'FREQUENCY_LIMITED']).toContain((r.reason as WxRefundError).errCode);
+    }
+    const all = await client.refundQueryAll({ outTradeNo: order.outTradeNo });
+    expect(all.refunds.map((r) => r.refundFee)).toEqual([2000]);
+  });
+
+  it('answer the same refund to every copy of one out_refund_no', async () => {
+    const order = await paidOrder(2000);
+    const input = { outTradeNo: order.outTradeNo, outRefundNo: newOutRefundNo(), totalFee: 2000, refundFee: 700 };
+    const results = await Promise.all(Array.from({ length: 6 }, () => client.refund(input)));
+    expect(new Set(results.map((r) => r.refundId)).size).toBe(1);
+    expect((await client.refundQueryAll({ outTradeNo: order.outTradeNo })).refunds).toHaveLength(1);
+  });
+});
+
 describe('refundquery', () => {
   it('pages an order with more than ten refunds by offset, and finds one by refund_id or out_refund_no', async () => {
     const order = await paidOrder(1200);

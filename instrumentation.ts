@@ -10,7 +10,7 @@ export async function register() {
   if (env.WXPAY_MODE === 'sandbox') {
     // Wired here, not in lib/server, so the shop has no import edge into the sandbox; loaded only
     // in sandbox mode, so a live server never runs sandbox code.
-    const { startNotifyWorker } = await import('./lib/sandbox/notify-worker');
-    startNotifyWorker();
+    const { startSandbox } = await import('./lib/sandbox/start');
+    await startSandbox(env);
   }
 }

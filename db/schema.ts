@@ -268,7 +268,40 @@ export const sandboxOrders = pgTable(
   ],
 );
 
-/** One payment notification to deliver to a merchant's notify_url, retried on WeChat's schedule. */
+/**
+ * A refund the sandbox accepted (secapi/pay/refund). PROCESSING until settle_at, then `outcome`
+ * (SUCCESS, or CHANGE / REFUNDCLOSE by a fault knob); no outcome = it stays PROCESSING (fault).
+ */
+export const sandboxRefunds = pgTable(
+  'sandbox_refunds',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => sandboxOrders.id),
+    mchId: text('mch_id').notNull(),
+    outRefundNo: text('out_refund_no').notNull(),
+    refundId: text('refund_id').notNull(),
+    totalFee: integer('total_fee').notNull(),
+    refundFee: integer('refund_fee').notNull(),
+    refundDesc: text('refund_desc'),
+    notifyUrl: text('notify_url').notNull(),
+    /** PROCESSING | SUCCESS | CHANGE | REFUNDCLOSE */
+    status: text('status').notNull().default('PROCESSING'),
+    outcome: text('outcome'),
+    settleAt: tz('settle_at').notNull(),
+    successAt: tz('success_at'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sandbox_refunds_mch_out_refund_no_key').on(t.mchId, t.outRefundNo),
+    uniqueIndex('sandbox_refunds_refund_id_key').on(t.refundId),
+    index('sandbox_refunds_order_idx').on(t.orderId),
+    index('sandbox_refunds_due_idx').on(t.status, t.settleAt),
+  ],
+);
+
+/** One payment or refund notification to deliver to a merchant's notify_url, retried on WeChat's schedule. */
 export const sandboxNotifications = pgTable(
   'sandbox_notifications',
   {
@@ -276,6 +309,8 @@ export const sandboxNotifications = pgTable(
     orderId: integer('order_id')
       .notNull()
       .references(() => sandboxOrders.id),
+    /** Set for a refund notify (req_info), null for a payment notify; both are delivered alike. */
+    refundId: integer('refund_id').references(() => sandboxRefunds.id),
     /** The signed XML, fixed at payment time: every retry sends the same bytes, as WeChat does. */
     payload: text('payload').notNull(),
     notifyUrl: text('notify_url').notNull(),
@@ -323,9 +358,14 @@ export const sandboxFaults = pgTable('sandbox_faults', {
   closeorder: text('closeorder'),
   /** TIMEOUT: the next `count` unifiedorder replies are held past the client's timeout */
   unifiedorder: text('unifiedorder'),
+  /** NOTENOUGH | SYSTEMERROR | PROCESSING | CHANGE | CLOSE */
+  refund: text('refund'),
+  /** drop | duplicate */
+  refundNotify: text('refund_notify'),
   createdAt: tz('created_at').notNull().default(sql`now()`),
 });
 
 export type SandboxOrder = typeof sandboxOrders.$inferSelect;
 export type SandboxNotification = typeof sandboxNotifications.$inferSelect;
+export type SandboxRefund = typeof sandboxRefunds.$inferSelect;
 export type SandboxFault = typeof sandboxFaults.$inferSelect;

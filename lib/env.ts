@@ -38,6 +38,13 @@ export const schema = z.object({
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   WXPAY_SANDBOX_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),
+  WXPAY_CERT_PEM: z.string().optional(),
+  WXPAY_KEY_PEM: z.string().optional(),
+  WXPAY_CERT_P12: z.string().optional(),
+  WXPAY_CERT_PASSPHRASE: z.string().optional(),
+  WXPAY_REFUND_NOTIFY_URL: z.url().optional(),
+  WXPAY_SECAPI_BASE_URL: z.url().optional(),
+  WXPAY_SANDBOX_TLS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   REPORT_TZ: z
     .string()
     .default('Asia/Shanghai')
@@ -53,7 +60,22 @@ export const schema = z.object({
 
 type Raw = z.infer<typeof schema>;
 
-export type Env = Omit<Raw, 'WXPAY_MODE' | 'WXPAY_APPID' | 'WXPAY_MCH_ID' | 'WXPAY_KEY' | 'WXPAY_BASE_URL' | 'WXPAY_NOTIFY_URL' | 'CRON_SECRET' | 'SWEEP_INTERVAL_SECONDS' | 'SESSION_SECRET'> & {
+type Resolved =
+  | 'WXPAY_MODE'
+  | 'WXPAY_APPID'
+  | 'WXPAY_MCH_ID'
+  | 'WXPAY_KEY'
+  | 'WXPAY_BASE_URL'
+  | 'WXPAY_NOTIFY_URL'
+  | 'CRON_SECRET'
+  | 'SWEEP_INTERVAL_SECONDS'
+  | 'SESSION_SECRET'
+  | 'WXPAY_CERT_PASSPHRASE'
+  | 'WXPAY_REFUND_NOTIFY_URL'
+  | 'WXPAY_SECAPI_BASE_URL'
+  | 'WXPAY_SANDBOX_TLS_PORT';
+
+export type Env = Omit<Raw, Resolved> & {
   WXPAY_MODE: PaymentEnv;
   WXPAY_APPID: string;
   WXPAY_MCH_ID: string;
@@ -63,6 +85,16 @@ export type Env = Omit<Raw, 'WXPAY_MODE' | 'WXPAY_APPID' | 'WXPAY_MCH_ID' | 'WXP
   CRON_SECRET: string;
   SWEEP_INTERVAL_SECONDS: number;
   SESSION_SECRET: string;
+  /** The .p12's passphrase; defaults to the mch_id, as WeChat's downloads use. */
+  WXPAY_CERT_PASSPHRASE: string;
+  WXPAY_REFUND_NOTIFY_URL: string;
+  WXPAY_SECAPI_BASE_URL: string;
+  WXPAY_SANDBOX_TLS_PORT: number;
+  /**
+   * Sandbox mode only: the sandbox's generated CA (PEM file), which the shop trusts for WXPAY_SECAPI_BASE_URL
+   * instead of the public roots. Live mode trusts the public roots, as WeChat's certificate is publicly issued.
+   */
+  sandboxCaFile?: string;
   /** Names of the values the sandbox generated or defaulted, so start-up can print them. */
   generated: string[];
 };
@@ -125,17 +157,24 @@ function resolveLive(raw: Raw): Env {
   }
   const weakness = raw.ADMIN_PASSWORD && adminPasswordWeakness(raw.ADMIN_PASSWORD, raw.ADMIN_USERNAME);
   if (weakness) throw new EnvError(`ADMIN_PASSWORD: ${weakness} in live mode`);
+  checkCertificateVariables(raw);
+  const baseUrl = raw.WXPAY_BASE_URL ?? 'https://api.mch.weixin.qq.com';
   return {
     ...raw,
     WXPAY_MODE: 'live',
     WXPAY_APPID: raw.WXPAY_APPID!,
     WXPAY_MCH_ID: raw.WXPAY_MCH_ID!,
     WXPAY_KEY: raw.WXPAY_KEY!,
-    WXPAY_BASE_URL: raw.WXPAY_BASE_URL ?? 'https://api.mch.weixin.qq.com',
+    WXPAY_BASE_URL: baseUrl,
     WXPAY_NOTIFY_URL: raw.WXPAY_NOTIFY_URL!,
     CRON_SECRET: raw.CRON_SECRET!,
     SESSION_SECRET: raw.SESSION_SECRET!,
     SWEEP_INTERVAL_SECONDS: raw.SWEEP_INTERVAL_SECONDS ?? 0,
+    WXPAY_CERT_PASSPHRASE: raw.WXPAY_CERT_PASSPHRASE ?? raw.WXPAY_MCH_ID!,
+    WXPAY_REFUND_NOTIFY_URL: raw.WXPAY_REFUND_NOTIFY_URL ?? `${new URL(raw.WXPAY_NOTIFY_URL!).origin}${REFUND_NOTIFY_PATH}`,
+    WXPAY_SECAPI_BASE_URL: raw.WXPAY_SECAPI_BASE_URL ?? baseUrl,
+    // Unused in live mode (there is no sandbox), kept for the type's sake.
+    WXPAY_SANDBOX_TLS_PORT: raw.WXPAY_SANDBOX_TLS_PORT ?? raw.PORT + 443,
     generated: [],
   };
 }
@@ -168,11 +207,18 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
     return fallback(secrets);
   };
   const origin = `http://127.0.0.1:${raw.PORT}`;
+  checkCertificateVariables(raw);
+  const appid = pick('WXPAY_APPID', raw.WXPAY_APPID, SANDBOX_APPID);
+  const mchId = pick('WXPAY_MCH_ID', raw.WXPAY_MCH_ID, SANDBOX_MCH_ID);
+  const tlsPort = sandboxTlsPort(raw);
+  // Unless told otherwise, the shop uses the merchant certificate the sandbox generates, like a live shop its download.
+  const certs = sandboxCertificateFiles(raw.DATA_DIR, mchId);
+  const ownCertificate = raw.WXPAY_CERT_PEM || raw.WXPAY_CERT_P12;
   return {
     ...raw,
     WXPAY_MODE: 'sandbox',
-    WXPAY_APPID: pick('WXPAY_APPID', raw.WXPAY_APPID, SANDBOX_APPID),
-    WXPAY_MCH_ID: pick('WXPAY_MCH_ID', raw.WXPAY_MCH_ID, SANDBOX_MCH_ID),
+    WXPAY_APPID: appid,
+    WXPAY_MCH_ID: mchId,
     WXPAY_KEY: pick('WXPAY_KEY', raw.WXPAY_KEY, (s) => s.wxpayKey),
     WXPAY_BASE_URL: raw.WXPAY_BASE_URL ?? `${origin}/sandbox`,
     WXPAY_NOTIFY_URL: raw.WXPAY_NOTIFY_URL ?? `${origin}/api/wxpay/notify`,
@@ -180,7 +226,66 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
     SESSION_SECRET: pick('SESSION_SECRET', raw.SESSION_SECRET, (s) => s.sessionSecret),
     ADMIN_PASSWORD: pick('ADMIN_PASSWORD', raw.ADMIN_PASSWORD, (s) => s.adminPassword),
     SWEEP_INTERVAL_SECONDS: raw.SWEEP_INTERVAL_SECONDS ?? 30,
+    WXPAY_CERT_PEM: ownCertificate ? raw.WXPAY_CERT_PEM : certs.merchantCert,
+    WXPAY_KEY_PEM: ownCertificate ? raw.WXPAY_KEY_PEM : certs.merchantKey,
+    WXPAY_CERT_PASSPHRASE: raw.WXPAY_CERT_PASSPHRASE ?? mchId,
+    WXPAY_REFUND_NOTIFY_URL: raw.WXPAY_REFUND_NOTIFY_URL ?? `${origin}${REFUND_NOTIFY_PATH}`,
+    WXPAY_SECAPI_BASE_URL: raw.WXPAY_SECAPI_BASE_URL ?? `https://127.0.0.1:${tlsPort}/sandbox`,
+    WXPAY_SANDBOX_TLS_PORT: tlsPort,
+    sandboxCaFile: certs.ca,
     generated,
+  };
+}
+
+const REFUND_NOTIFY_PATH = '/api/wxpay/refund-notify';
+
+/** The PEM pair goes together; when it is set, WXPAY_CERT_P12 (the alternative) is not used. */
+function checkCertificateVariables(raw: Raw): void {
+  if (Boolean(raw.WXPAY_CERT_PEM) !== Boolean(raw.WXPAY_KEY_PEM)) {
+    throw new EnvError('WXPAY_CERT_PEM and WXPAY_KEY_PEM go together: set both (apiclient_cert.pem and apiclient_key.pem) or neither');
+  }
+}
+
+function sandboxTlsPort(raw: Raw): number {
+  if (raw.WXPAY_SANDBOX_TLS_PORT) return raw.WXPAY_SANDBOX_TLS_PORT;
+  if (raw.PORT + 443 > 65535) throw new EnvError(`WXPAY_SANDBOX_TLS_PORT: PORT + 443 is past 65535; set it explicitly`);
+  return raw.PORT + 443;
+}
+
+export interface SandboxCertificateFiles {
+  /** The CA and the TLS listener's certificate, shared by every mch_id. */
+  caDir: string;
+  ca: string;
+  caKey: string;
+  serverCert: string;
+  serverKey: string;
+  /** The merchant certificate of one mch_id, as WeChat's download names its files. */
+  merchantDir: string;
+  merchantCert: string;
+  merchantKey: string;
+  merchantP12: string;
+}
+
+/**
+ * Where the sandbox keeps the certificates it generates (lib/sandbox/certificates.ts writes them at
+ * start; nothing here reads or writes them): one CA, and one merchant certificate per mch_id. The
+ * mch_id is opaque, so it is encoded into something that is always one plain path segment.
+ */
+export function sandboxCertificateFiles(dataDir: string, mchId: string): SandboxCertificateFiles {
+  const root = path.join(dataDir, 'sandbox-certs');
+  const segment = encodeURIComponent(mchId).replace(/[.*!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const caDir = path.join(root, 'ca');
+  const merchantDir = path.join(root, `mch-${segment}`);
+  return {
+    caDir,
+    ca: path.join(caDir, 'sandbox-ca.pem'),
+    caKey: path.join(caDir, 'sandbox-ca-key.pem'),
+    serverCert: path.join(caDir, 'server-cert.pem'),
+    serverKey: path.join(caDir, 'server-key.pem'),
+    merchantDir,
+    merchantCert: path.join(merchantDir, 'apiclient_cert.pem'),
+    merchantKey: path.join(merchantDir, 'apiclient_key.pem'),
+    merchantP12: path.join(merchantDir, 'apiclient_cert.p12'),
   };
 }
 

@@ -61,12 +61,22 @@ export function v2Route(handler: V2Handler): (request: Request) => Promise<Respo
 async function answer(request: Request, handler: V2Handler): Promise<string> {
   if (request.method !== 'POST') return protocolFail('请使用post方法');
   const body = await readCappedText(request, MAX_XML_BYTES);
-  if (!body.ok) return protocolFail('XML格式错误');
-  if (body.text.trim() === '') return protocolFail('post数据为空');
+  return body.ok ? answerXml(body.text, handler) : protocolFail('XML格式错误');
+}
+
+/**
+ * Says why a caller may not act for this mch_id, as an unsigned FAIL's return_msg, or undefined when
+ * it may: the TLS listener's check that the client certificate is this merchant's.
+ */
+export type CallerCheck = (mchId: string) => string | undefined;
+
+/** The reply to one POSTed XML body, for the route handlers and for the sandbox's TLS listener. */
+export async function answerXml(text: string, handler: V2Handler, checkCaller?: CallerCheck): Promise<string> {
+  if (text.trim() === '') return protocolFail('post数据为空');
 
   let fields: WxFields;
   try {
-    fields = parseXml(body.text);
+    fields = parseXml(text);
   } catch (err) {
     if (err instanceof WxXmlError) return protocolFail('XML格式错误');
     throw err;
@@ -77,6 +87,8 @@ async function answer(request: Request, handler: V2Handler): Promise<string> {
   if (!isSignType(signType)) return protocolFail('签名类型不支持');
   const mchId = field(fields, 'mch_id');
   if (mchId === undefined) return protocolFail('缺少参数mch_id');
+  const refusal = checkCaller?.(mchId);
+  if (refusal !== undefined) return protocolFail(refusal);
   // Without a known merchant there is no key to sign with, so this too is an unsigned FAIL.
   const merchant = merchantFor(mchId);
   if (!merchant) return protocolFail('mch_id参数格式错误');
@@ -107,7 +119,7 @@ async function checkAndHandle(request: V2Request, handler: V2Handler): Promise<V
   }
 }
 
-function protocolFail(returnMsg: string): string {
+export function protocolFail(returnMsg: string): string {
   return buildXml({ return_code: 'FAIL', return_msg: returnMsg });
 }
 

@@ -8,6 +8,7 @@ import { getSandboxDb, type Db } from '@/db';
 import { queryRows } from '@/db/query-rows';
 import { sandboxFaults, type SandboxFault } from '@/db/schema';
 import type { Tx } from './orders';
+import { dbNowPlus } from './timing';
 
 const GLOBAL_SCOPE = '*';
 const DEFAULT_DUPLICATE_COUNT = 2;
@@ -29,10 +30,13 @@ const faultsInput = z
     // then holds the reply past the client's timeout (a lost reply); SYSTEMERROR asks the merchant
     // to repeat the call; NOAUTH is a definite refusal. Neither of the last two creates the order.
     unifiedorder: z.enum(UNIFIEDORDER_FAULTS).optional(),
+    // Refused, error, stays processing, ends abnormal, ends closed (product.md, "Refunds", Sandbox).
+    refund: z.enum(['NOTENOUGH', 'SYSTEMERROR', 'PROCESSING', 'CHANGE', 'CLOSE']).optional(),
+    refundNotify: z.enum(['drop', 'duplicate']).optional(),
   })
-  .refine((f) => f.count === undefined || (f.notify === 'duplicate') !== (f.unifiedorder !== undefined), {
+  .refine((f) => f.count === undefined || [f.notify === 'duplicate', f.refundNotify === 'duplicate', f.unifiedorder !== undefined].filter(Boolean).length === 1, {
     path: ['count'],
-    message: 'count goes with notify "duplicate" (copies) or with unifiedorder (how many requests), not both',
+    message: 'count goes with one of notify "duplicate" or refundNotify "duplicate" (copies), or unifiedorder (how many requests)',
   })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
@@ -59,11 +63,14 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
   } else {
     const row = {
       notify: knobs.notify ?? null,
-      count: knobs.notify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : knobs.unifiedorder ? (knobs.count ?? 1) : null,
+      count:
+        knobs.notify === 'duplicate' || knobs.refundNotify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : knobs.unifiedorder ? (knobs.count ?? 1) : null,
       delayMs: knobs.delayMs ?? null,
       orderquery: knobs.orderquery ?? null,
       closeorder: knobs.closeorder ?? null,
       unifiedorder: knobs.unifiedorder ?? null,
+      refund: knobs.refund ?? null,
+      refundNotify: knobs.refundNotify ?? null,
       createdAt: new Date(),
     };
     await db
@@ -101,6 +108,8 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.orderquery) knobs.orderquery = row.orderquery as Faults['orderquery'];
   if (row.closeorder) knobs.closeorder = row.closeorder as Faults['closeorder'];
   if (row.unifiedorder) knobs.unifiedorder = row.unifiedorder as Faults['unifiedorder'];
+  if (row.refund) knobs.refund = row.refund as Faults['refund'];
+  if (row.refundNotify) knobs.refundNotify = row.refundNotify as Faults['refundNotify'];
   return knobs;
 }
 
@@ -126,4 +135,13 @@ export async function takeUnifiedOrderFault(outTradeNo: string | undefined): Pro
     getSandboxDb(),
   );
   return taken?.fault;
+}
+
+/** How a notify fault in force when a notification is written shapes its delivery (payment or refund notify). */
+export function deliveryPlan(mode: Faults['notify'] | Faults['refundNotify'], faults: Faults) {
+  return {
+    status: mode === 'drop' ? 'dropped' : 'pending',
+    copies: mode === 'duplicate' ? (faults.count ?? DEFAULT_DUPLICATE_COUNT) : 1,
+    nextAttemptAt: mode === 'delay' ? dbNowPlus(faults.delayMs ?? 0) : sql`now()`,
+  };
 }

@@ -1,5 +1,5 @@
-// Delivers payment notifications (sandbox_notifications) to each order's notify_url, retrying on
-// WeChat's schedule (wechatpay.md §11). Rows are claimed with FOR UPDATE SKIP LOCKED plus a lease,
+// Delivers payment and refund notifications (sandbox_notifications) to their notify_url, retrying on
+// WeChat's schedule (wechatpay.md §11), and settles due refunds on the same timer. Rows are claimed with FOR UPDATE SKIP LOCKED plus a lease,
 // so any number of server instances can run this worker on one database: each delivery round is
 // made by one of them, and a crashed instance's claim simply lapses.
 import 'server-only';
@@ -7,6 +7,7 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getSandboxDb } from '@/db';
 import { sandboxNotifications, sandboxNotifyAttempts, type SandboxNotification } from '@/db/schema';
 import { isSuccessReply } from '@/lib/wechatpay';
+import { settleDueRefunds } from './settle-refunds';
 import { dbNowPlus, notifyTickMs, NOTIFY_RETRY_DELAYS_MS, scaled } from './timing';
 import { sandboxLog } from '@/lib/log';
 
@@ -54,6 +55,8 @@ async function claimLoop(): Promise<void> {
   try {
     do {
       worker.again = false;
+      // Refunds that finish now write their notify, which this same pass then claims.
+      await settleDueRefunds();
       const claimed = await claimDue();
       for (const notification of claimed) {
         deliver(notification).catch((err) => sandboxLog.error({ err, notification: notification.id }, 'notify: could not record the attempt'));
@@ -61,7 +64,7 @@ async function claimLoop(): Promise<void> {
       if (claimed.length === BATCH) worker.again = true;
     } while (worker.again);
   } catch (err) {
-    sandboxLog.error({ err }, 'notify worker: could not claim notifications');
+    sandboxLog.error({ err }, 'notify worker: could not settle refunds or claim notifications');
   } finally {
     // Same synchronous step as the last `again` check, so no kick can fall between the two.
     worker.claiming = false;

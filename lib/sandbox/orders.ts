@@ -14,6 +14,8 @@ export const TRADE_STATE_DESC = {
   SUCCESS: '支付成功',
   PAYERROR: '支付失败(其他原因，如银行返回失败)',
   CLOSED: '订单已关闭',
+  // Never stored: orderquery answers it for a paid order with a refund (wechatpay.md §7).
+  REFUND: '转入退款',
 } as const satisfies Partial<Record<TradeState, string>>;
 
 export type SandboxTradeState = keyof typeof TRADE_STATE_DESC;

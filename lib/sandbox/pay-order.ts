@@ -9,11 +9,10 @@ import { z } from 'zod';
 import { getSandboxDb } from '@/db';
 import { sandboxNotifications, sandboxOrders, type SandboxOrder } from '@/db/schema';
 import { buildXml, formatWxTime, isSignType, nonce, sign } from '@/lib/wechatpay';
-import { faultsFor, type Faults } from './faults';
+import { deliveryPlan, faultsFor } from './faults';
 import { merchantFor } from './merchant';
 import { kickNotifyWorker } from './notify-worker';
 import { findOrderByToken, PAYABLE_STATES, unpayableReason, type Unpayable } from './orders';
-import { dbNowPlus } from './timing';
 
 const payInput = z.strictObject({ result: z.enum(['SUCCESS', 'PAYERROR']).default('SUCCESS') });
 
@@ -83,7 +82,7 @@ export async function payOrder(order: SandboxOrder, { evenIfExpired = false } = 
       orderId: row.id,
       payload: notifyPayload(row, merchant.key),
       notifyUrl: row.notifyUrl,
-      ...delivery(faults),
+      ...deliveryPlan(faults.notify, faults),
     });
     return row;
   });
@@ -93,15 +92,6 @@ export async function payOrder(order: SandboxOrder, { evenIfExpired = false } = 
 
 function notExpired() {
   return or(isNull(sandboxOrders.timeExpire), gt(sandboxOrders.timeExpire, sql`now()`));
-}
-
-/** How the notify faults in force at payment time shape this notification's delivery. */
-function delivery(faults: Faults) {
-  return {
-    status: faults.notify === 'drop' ? 'dropped' : 'pending',
-    copies: faults.notify === 'duplicate' ? (faults.count ?? 2) : 1,
-    nextAttemptAt: faults.notify === 'delay' ? dbNowPlus(faults.delayMs ?? 0) : sql`now()`,
-  };
 }
 
 // Built once, at payment time: every retry sends the same bytes, as WeChat does. Signed with the

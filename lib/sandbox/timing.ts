@@ -1,6 +1,7 @@
 // The sandbox's own waiting times, and WXPAY_SANDBOX_TIME_SCALE, which multiplies them (product.md,
 // "Time in the sandbox"): the notify retry schedule, closeorder's minimum age, time_expire's minimum
-// lead. It never touches an order's time_expire, nor the `delay` fault (800 ms asked means 800 ms).
+// lead, a refund's settling delay and the minimum gap between refunds of one order. It never
+// touches an order's time_expire, nor the `delay` fault (800 ms asked means 800 ms).
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
@@ -14,6 +15,12 @@ export const TIME_EXPIRE_MIN_LEAD_MS = MINUTE;
 
 /** 「订单生成后不能马上调用关单接口，最短调用时间间隔为5分钟」 (wechatpay.md §6). */
 export const CLOSE_MIN_AGE_MS = 5 * MINUTE;
+
+/** A refund WeChat accepted finishes (SUCCESS, or CHANGE/REFUNDCLOSE by a fault) this long after acceptance. */
+export const REFUND_SETTLE_MS = 5 * SECOND;
+
+/** Two refunds of one order less than this apart: FREQUENCY_LIMITED (product.md, "Refunds", Sandbox). */
+export const REFUND_MIN_GAP_MS = MINUTE;
 
 /** Waits after each failed notify attempt, 15s/15s/30s/3m/…/6h (wechatpay.md §11.5); then the notification is exhausted. */
 export const NOTIFY_RETRY_DELAYS_MS = [

@@ -131,7 +131,7 @@ function validate(given: WxFields): { order: NewOrder } | { error: V2Result } {
   if (!OUT_TRADE_NO.test(fields.out_trade_no)) {
     return fail(paramError('out_trade_no参数格式错误：6至32位数字、大小写字母或_-|*'));
   }
-  if (!TOTAL_FEE.test(fields.total_fee) || Number(fields.total_fee) > MAX_TOTAL_FEE) {
+  if (!isFee(fields.total_fee)) {
     return fail(paramError('total_fee参数格式错误：订单金额为正整数，单位为分'));
   }
   const feeType = field(fields, 'fee_type');
@@ -163,7 +163,7 @@ function validate(given: WxFields): { order: NewOrder } | { error: V2Result } {
 // Deviation from WeChat, on purpose: it wants a public https URL (「公网域名必须为https」, no localhost
 // or private addresses, §4.1). The sandbox also accepts http and local hosts, because the merchant
 // it notifies is a developer's machine. What it keeps is the shape: absolute, http(s), no query string.
-function isNotifyUrl(value: string): boolean {
+export function isNotifyUrl(value: string): boolean {
   if (value.includes('?')) return false;
   try {
     const url = new URL(value);
@@ -171,6 +171,11 @@ function isNotifyUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An Int amount in fen: positive, no leading zeros, within the 32-bit range. */
+export function isFee(value: string): boolean {
+  return TOTAL_FEE.test(value) && Number(value) <= MAX_TOTAL_FEE;
 }
 
 function isWxTime(value: string): boolean {

@@ -12,6 +12,10 @@ import { TEST_ENV } from './test-env';
 export interface AppServer {
   baseUrl: string;
   databaseUrl?: string;
+  /** The server's DATA_DIR, where the sandbox writes its certificates. */
+  dataDir: string;
+  /** The sandbox's TLS listener (/sandbox/secapi/**). */
+  secapiBaseUrl: string;
   env: Record<string, string>;
   /** What the server printed so far. */
   output(): string;
@@ -41,6 +45,8 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   };
+  // PORT + 443 (the default) would land in other suites' port ranges; a free port never does.
+  env.WXPAY_SANDBOX_TLS_PORT ??= String(await freePort());
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: 'production' };
   if (!databaseUrl) delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, nextStartArgs(opts.port), {
@@ -65,6 +71,8 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
   return {
     baseUrl,
     databaseUrl,
+    dataDir: env.DATA_DIR,
+    secapiBaseUrl: `https://127.0.0.1:${env.WXPAY_SANDBOX_TLS_PORT}/sandbox`,
     env,
     output: () => output.join(''),
     async stop() {

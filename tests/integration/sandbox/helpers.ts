@@ -15,7 +15,7 @@ export function newOutTradeNo(): string {
   return `T${Date.now()}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-export type Endpoint = 'unifiedorder' | 'orderquery' | 'closeorder';
+export type Endpoint = 'unifiedorder' | 'orderquery' | 'closeorder' | 'refundquery';
 
 export interface V2Reply {
   status: number;

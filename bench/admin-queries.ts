@@ -110,7 +110,10 @@ async function main() {
   const dir = path.join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `admin-queries-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ runs: RUNS, results, csv: { rows: lines - 1, bytes, ms: Math.round(csvMs), peakRssMb: Math.round(peakRss / 1e6) } }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify({ runs: RUNS, results, csv: { rows: lines - 1, bytes, ms: Math.round(csvMs), peakRssMb: Math.round(peakRss / 1e6) } }, null, 2),
+  );
   console.log(`Saved ${path.relative(process.cwd(), file)}`);
 
   const { client } = getDatabase();

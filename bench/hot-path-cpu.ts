@@ -20,10 +20,16 @@ const PORT = Number(process.env.BENCH_PORT_BASE ?? 3170);
 async function measure(label: string, count: number, fn: (i: number) => Promise<unknown>) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  await inParallel(Array.from({ length: count }, (_, i) => i), 50, fn);
+  await inParallel(
+    Array.from({ length: count }, (_, i) => i),
+    50,
+    fn,
+  );
   const c = process.cpuUsage(c0);
   const ms = performance.now() - t0;
-  console.log(`${label}: ${((c.user + c.system) / 1000 / count).toFixed(3)} ms CPU/op (${Math.round(count / (ms / 1000)).toLocaleString('en-US')} op/s, 50 in flight)`);
+  console.log(
+    `${label}: ${((c.user + c.system) / 1000 / count).toFixed(3)} ms CPU/op (${Math.round(count / (ms / 1000)).toLocaleString('en-US')} op/s, 50 in flight)`,
+  );
 }
 
 async function main() {

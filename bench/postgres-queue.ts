@@ -36,12 +36,14 @@ const PROBE_QUERIES = 500;
 // The probe: a short window in which push/indexOf note the lengths of postgres.js's queue arrays.
 // ---------------------------------------------------------------------------------------------
 
-interface Sample { poolArray: number; poolScan: number; sentArray: number }
+interface Sample {
+  poolArray: number;
+  poolScan: number;
+  sentArray: number;
+}
 
-const isConnection = (x: unknown) =>
-  typeof x === 'object' && x !== null && 'queue' in x && 'execute' in x && 'idleTimer' in x;
-const isQuery = (x: unknown) =>
-  typeof x === 'object' && x !== null && (x as object).constructor?.name === 'Query';
+const isConnection = (x: unknown) => typeof x === 'object' && x !== null && 'queue' in x && 'execute' in x && 'idleTimer' in x;
+const isQuery = (x: unknown) => typeof x === 'object' && x !== null && (x as object).constructor?.name === 'Query';
 
 const realPush = Array.prototype.push;
 const realIndexOf = Array.prototype.indexOf;
@@ -143,8 +145,10 @@ async function main() {
     await sql.end({ timeout: 5 });
   }
   const total = (performance.now() - t0) / 1000;
-  console.log(`\n${fmt(QUERIES)} queries in ${total.toFixed(1)} s (${fmt(QUERIES / total)}/s overall);` +
-    ` first block ${fmt(rates[0])}/s, last ${fmt(rates[rates.length - 1])}/s (${(rates[rates.length - 1] / rates[0]).toFixed(2)}×)`);
+  console.log(
+    `\n${fmt(QUERIES)} queries in ${total.toFixed(1)} s (${fmt(QUERIES / total)}/s overall);` +
+      ` first block ${fmt(rates[0])}/s, last ${fmt(rates[rates.length - 1])}/s (${(rates[rates.length - 1] / rates[0]).toFixed(2)}×)`,
+  );
 }
 
 main().catch((err) => {

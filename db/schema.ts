@@ -1,7 +1,21 @@
 // Table and column names are part of the product contract (../shared/spec/product.md): operators
 // query them directly. Money is integer fen; times are timestamptz.
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 // Relative, not '@/…': drizzle-kit loads this file without the app's path aliases.
 import { USER_ROLES } from '../lib/auth/roles';
 import { FULFILMENTS } from '../lib/orders/fulfilment';
@@ -125,7 +139,9 @@ export const orders = pgTable(
     // reads only (paid_at, total_fee) of paid orders: an index-only scan.
     index('orders_status_created_at_idx').on(t.status, t.createdAt),
     index('orders_created_at_idx').on(t.createdAt),
-    index('orders_paid_at_idx').on(t.paidAt, t.totalFee).where(sql`${t.status} = 'paid'`),
+    index('orders_paid_at_idx')
+      .on(t.paidAt, t.totalFee)
+      .where(sql`${t.status} = 'paid'`),
     check('orders_status_check', oneOf(t.status, ORDER_STATUSES)),
     check('orders_total_fee_check', sql`${t.totalFee} > 0`),
     check('orders_fulfilment_check', oneOf(t.fulfilment, FULFILMENTS)),
@@ -176,7 +192,9 @@ export const payLogs = pgTable(
     index('pay_logs_verdict_created_at_idx').on(t.verdict, t.createdAt),
     index('pay_logs_trade_state_created_at_idx').on(t.tradeState, t.createdAt),
     // Exactly one applied row per paid order, enforced by the database, not only by the code.
-    uniqueIndex('pay_logs_one_applied_per_order').on(t.orderNo).where(sql`${t.verdict} = 'applied'`),
+    uniqueIndex('pay_logs_one_applied_per_order')
+      .on(t.orderNo)
+      .where(sql`${t.verdict} = 'applied'`),
     check('pay_logs_source_check', oneOf(t.source, PAY_SOURCES)),
     check('pay_logs_verdict_check', oneOf(t.verdict, VERDICTS)),
   ],
@@ -362,7 +380,9 @@ export const sandboxFaults = pgTable('sandbox_faults', {
   refund: text('refund'),
   /** drop | duplicate */
   refundNotify: text('refund_notify'),
-  createdAt: tz('created_at').notNull().default(sql`now()`),
+  createdAt: tz('created_at')
+    .notNull()
+    .default(sql`now()`),
 });
 
 export type SandboxOrder = typeof sandboxOrders.$inferSelect;

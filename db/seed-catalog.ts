@@ -23,8 +23,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'longjing-green-tea',
     name: 'Longjing Green Tea 龙井 250 g',
-    description:
-      'Pan-fired, flat-leaf green tea from Hangzhou with a toasty, chestnut-like sweetness. Packed in a resealable tin.',
+    description: 'Pan-fired, flat-leaf green tea from Hangzhou with a toasty, chestnut-like sweetness. Packed in a resealable tin.',
     category: 'Tea',
     priceFen: 12800,
     stock: 80,
@@ -33,8 +32,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'puer-tea-cake',
     name: "Pu'er Tea Cake 普洱茶饼 357 g",
-    description:
-      "A pressed cake of ripe Pu'er from Yunnan, wrapped in cotton paper. Earthy and smooth; break off a few grams for each brew.",
+    description: "A pressed cake of ripe Pu'er from Yunnan, wrapped in cotton paper. Earthy and smooth; break off a few grams for each brew.",
     category: 'Tea',
     priceFen: 16800,
     stock: 60,
@@ -43,8 +41,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'jasmine-pearls',
     name: 'Jasmine Pearls 茉莉龙珠 100 g',
-    description:
-      'Green tea leaves rolled into pearls and scented with jasmine blossoms. The pearls unfurl in the cup and stand up to several steepings.',
+    description: 'Green tea leaves rolled into pearls and scented with jasmine blossoms. The pearls unfurl in the cup and stand up to several steepings.',
     category: 'Tea',
     priceFen: 6800,
     stock: 120,
@@ -53,8 +50,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'gaiwan-tea-set',
     name: 'Gaiwan Tea Set 盖碗套装',
-    description:
-      'A 150 ml porcelain gaiwan (lid, bowl and saucer) with two matching cups, decorated in blue and white.',
+    description: 'A 150 ml porcelain gaiwan (lid, bowl and saucer) with two matching cups, decorated in blue and white.',
     category: 'Tea',
     priceFen: 29800,
     stock: 30,
@@ -65,8 +61,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'yunnan-coffee-beans',
     name: 'Yunnan Coffee Beans 云南咖啡豆 500 g',
-    description:
-      'Medium-roast whole-bean Arabica from Yunnan, with notes of brown sugar and nuts. Sealed in a bag with a one-way valve.',
+    description: 'Medium-roast whole-bean Arabica from Yunnan, with notes of brown sugar and nuts. Sealed in a bag with a one-way valve.',
     category: 'Coffee & Cups',
     priceFen: 9800,
     stock: 100,
@@ -75,8 +70,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'pour-over-dripper',
     name: 'Ceramic Pour-Over Dripper 手冲滤杯',
-    description:
-      'A glazed ceramic cone dripper for one or two cups that takes size 02 paper filters. Ribbed walls help the coffee drain evenly.',
+    description: 'A glazed ceramic cone dripper for one or two cups that takes size 02 paper filters. Ribbed walls help the coffee drain evenly.',
     category: 'Coffee & Cups',
     priceFen: 7900,
     stock: 70,
@@ -85,8 +79,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'double-wall-glass-cup',
     name: 'Double-Wall Glass Cup 双层玻璃杯 250 ml',
-    description:
-      'A borosilicate glass cup whose double wall keeps drinks warm and the outside comfortable to hold. Good for lattes, tea or iced drinks.',
+    description: 'A borosilicate glass cup whose double wall keeps drinks warm and the outside comfortable to hold. Good for lattes, tea or iced drinks.',
     category: 'Coffee & Cups',
     priceFen: 5900,
     stock: 150,
@@ -97,8 +90,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'dot-grid-notebook',
     name: 'Dot Grid Notebook A5 点阵笔记本',
-    description:
-      'An A5 notebook with 160 pages of 5 mm dot grid, a lay-flat binding and a ribbon marker.',
+    description: 'An A5 notebook with 160 pages of 5 mm dot grid, a lay-flat binding and a ribbon marker.',
     category: 'Stationery',
     priceFen: 4500,
     stock: 180,
@@ -107,8 +99,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'fountain-pen',
     name: 'Fountain Pen 钢笔',
-    description:
-      'A fine steel-nib fountain pen with a navy barrel and gold-tone trim. Takes standard international ink cartridges.',
+    description: 'A fine steel-nib fountain pen with a navy barrel and gold-tone trim. Takes standard international ink cartridges.',
     category: 'Stationery',
     priceFen: 15800,
     stock: 40,
@@ -129,8 +120,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'ceramic-mug',
     name: 'Ceramic Mug 陶瓷马克杯 350 ml',
-    description:
-      'A stoneware mug half-dipped in a sage glaze over warm terracotta clay. Microwave- and dishwasher-safe.',
+    description: 'A stoneware mug half-dipped in a sage glaze over warm terracotta clay. Microwave- and dishwasher-safe.',
     category: 'Home',
     priceFen: 6900,
     stock: 90,
@@ -139,8 +129,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'bamboo-tray',
     name: 'Bamboo Serving Tray 竹托盘',
-    description:
-      'A 40 × 28 cm slatted bamboo tray with cut-out handles, for serving tea or breakfast. Wipe clean and let it air-dry.',
+    description: 'A 40 × 28 cm slatted bamboo tray with cut-out handles, for serving tea or breakfast. Wipe clean and let it air-dry.',
     category: 'Home',
     priceFen: 8900,
     stock: 50,
@@ -149,8 +138,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'linen-towel',
     name: 'Linen Tea Towel 亚麻茶巾',
-    description:
-      'A 45 × 65 cm tea towel in washed linen with terracotta stripes and a hanging loop. It gets softer with every wash.',
+    description: 'A 45 × 65 cm tea towel in washed linen with terracotta stripes and a hanging loop. It gets softer with every wash.',
     category: 'Home',
     priceFen: 4900,
     stock: 110,
@@ -159,8 +147,7 @@ export const seedCatalog: SeedProduct[] = [
   {
     slug: 'scented-candle',
     name: 'Lavender Scented Candle 香薰蜡烛',
-    description:
-      'A 200 g soy-wax candle scented with lavender, poured into an amber glass jar with a wooden lid. Burns for about 40 hours.',
+    description: 'A 200 g soy-wax candle scented with lavender, poured into an amber glass jar with a wooden lid. Burns for about 40 hours.',
     category: 'Home',
     priceFen: 8800,
     stock: 60,

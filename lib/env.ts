@@ -15,19 +15,33 @@ const optionalSecret = (min: number) => z.string().min(min, `must be at least ${
 
 export const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
-  DATABASE_LISTEN_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
   DATA_DIR: z.string().default('.data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // No default here: the mode is sandbox only while no merchant credential is set (resolveMode).
   WXPAY_MODE: z.enum(PAYMENT_ENVS).optional(),
   WXPAY_APPID: z.string().max(32).optional(),
   WXPAY_MCH_ID: z.string().max(32).optional(),
-  WXPAY_KEY: z.string().regex(/^[0-9A-Za-z]{32}$/, 'must be the 32-character API v2 key').optional(),
+  WXPAY_KEY: z
+    .string()
+    .regex(/^[0-9A-Za-z]{32}$/, 'must be the 32-character API v2 key')
+    .optional(),
   WXPAY_SIGN_TYPE: z.enum(['MD5', 'HMAC-SHA256']).default('HMAC-SHA256'),
   WXPAY_BASE_URL: z.url().optional(),
   WXPAY_NOTIFY_URL: z.url().optional(),
-  ORDER_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(900),
+  ORDER_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(900),
   CRON_SECRET: optionalSecret(16),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).optional(),
   SESSION_SECRET: optionalSecret(32),
@@ -141,7 +155,9 @@ export function parseEnv(source: Source, readSecrets: (dataDir: string) => Sandb
   const mode = resolveMode(raw);
   if (!mode) {
     const set = MERCHANT_CREDENTIALS.filter((name) => raw[name]).join(', ');
-    throw new EnvError(`WXPAY_MODE: must be set (live for real payments, or sandbox) because ${set} is set; without it the shop would start as a sandbox where anyone can "pay"`);
+    throw new EnvError(
+      `WXPAY_MODE: must be set (live for real payments, or sandbox) because ${set} is set; without it the shop would start as a sandbox where anyone can "pay"`,
+    );
   }
   return mode === 'live' ? resolveLive(raw) : resolveSandbox(raw, readSecrets);
 }
@@ -188,14 +204,17 @@ const PASSWORD_CLASSES = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{Ll}\p{Lu}\p{Nd}
  */
 function adminPasswordWeakness(password: string, username: string): string | null {
   if ([...password].length < 12) return 'must be at least 12 characters';
-  if (PASSWORD_CLASSES.filter((c) => c.test(password)).length < 3) return 'must mix at least 3 of lower-case letters, upper-case letters, digits and other characters';
+  if (PASSWORD_CLASSES.filter((c) => c.test(password)).length < 3)
+    return 'must mix at least 3 of lower-case letters, upper-case letters, digits and other characters';
   if (password.toLowerCase().includes(username.toLowerCase())) return 'must not contain ADMIN_USERNAME';
   return null;
 }
 
 function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecrets): Env {
   if (raw.WXPAY_BASE_URL && isWechatPayHost(raw.WXPAY_BASE_URL)) {
-    throw new EnvError(`WXPAY_BASE_URL: ${new URL(raw.WXPAY_BASE_URL).host} is WeChat Pay itself; in sandbox mode leave it unset (the built-in sandbox), or set WXPAY_MODE=live`);
+    throw new EnvError(
+      `WXPAY_BASE_URL: ${new URL(raw.WXPAY_BASE_URL).host} is WeChat Pay itself; in sandbox mode leave it unset (the built-in sandbox), or set WXPAY_MODE=live`,
+    );
   }
   let secrets: SandboxSecrets | undefined;
   const generated: string[] = [];

@@ -54,11 +54,7 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
             Added {added} to your cart. <Link href="/cart">View cart →</Link>
           </>
         )}
-        {full && (
-          <span className="field-error">
-            Your cart already holds {MAX_LINES} different products — check out or remove one first.
-          </span>
-        )}
+        {full && <span className="field-error">Your cart already holds {MAX_LINES} different products — check out or remove one first.</span>}
       </p>
     </form>
   );

@@ -111,7 +111,9 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
         router.push('/sign-in?next=/checkout');
         return;
       case 409:
-        setError(`${body.product ? `Sorry, ${body.product} is` : 'Something in your cart is'} out of stock in the quantity you chose. Adjust your cart and try again.`);
+        setError(
+          `${body.product ? `Sorry, ${body.product} is` : 'Something in your cart is'} out of stock in the quantity you chose. Adjust your cart and try again.`,
+        );
         void mutate();
         return;
       case 429:
@@ -154,7 +156,10 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
 
       <aside className="panel checkout__summary" aria-label="Order summary">
         <h2 className="panel__title">
-          Order summary <Link href="/cart" className="small">Edit</Link>
+          Order summary{' '}
+          <Link href="/cart" className="small">
+            Edit
+          </Link>
         </h2>
         <ul className="summary-lines">
           {lines.map((l) => {

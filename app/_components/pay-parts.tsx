@@ -40,9 +40,7 @@ export function PayScanHelp({ codeUrl, sandbox }: { codeUrl: string; sandbox: bo
       <p className="pay-qr__waiting muted small">
         <span className="spinner" aria-hidden="true" /> This page updates by itself once you have paid.
       </p>
-      <p className="pay-qr__phone muted small">
-        On this phone? Take a screenshot, then in WeChat choose Scan → Album (相册) and pick it.
-      </p>
+      <p className="pay-qr__phone muted small">On this phone? Take a screenshot, then in WeChat choose Scan → Album (相册) and pick it.</p>
       {sandbox && token && (
         <a
           className="button button--wechat button--block"

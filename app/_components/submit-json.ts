@@ -15,7 +15,10 @@ export interface JsonReply<T> {
 export async function submitJson<T = Record<string, unknown>>(url: string, method: string, body: unknown): Promise<JsonReply<T>> {
   let res: Response;
   try {
-    res = await fetch(url, body instanceof FormData ? { method, body } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(
+      url,
+      body instanceof FormData ? { method, body } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
   } catch {
     return { ok: false, status: 0, data: {}, error: null };
   }

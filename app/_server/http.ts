@@ -50,5 +50,11 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  throw new AppError('bad_request', Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { fields });
+  throw new AppError(
+    'bad_request',
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; '),
+    { fields },
+  );
 }

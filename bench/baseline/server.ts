@@ -164,7 +164,10 @@ async function createUser(body: string): Promise<Reply> {
 }
 
 class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -221,7 +224,11 @@ async function notify(body: string, variant: string): Promise<Reply> {
   }
   const n = result.notification;
   const paidAt = n.paidAt ?? new Date();
-  const verdict = variant === 'cte' ? ((await notifyCte(n.outTradeNo, n.transactionId, n.totalFee, paidAt, n.raw)) ?? (await notifyTx(n.outTradeNo, n.transactionId, n.totalFee, paidAt, n.raw))) : await notifyTx(n.outTradeNo, n.transactionId, n.totalFee, paidAt, n.raw);
+  const verdict =
+    variant === 'cte'
+      ? ((await notifyCte(n.outTradeNo, n.transactionId, n.totalFee, paidAt, n.raw)) ??
+        (await notifyTx(n.outTradeNo, n.transactionId, n.totalFee, paidAt, n.raw)))
+      : await notifyTx(n.outTradeNo, n.transactionId, n.totalFee, paidAt, n.raw);
   return verdict === 'rejected' ? xmlReply('FAIL', 'no such order') : xmlReply('SUCCESS', 'OK');
 }
 
@@ -234,7 +241,13 @@ async function notifyTx(orderNo: string, transactionId: string, totalFee: number
     let verdict = 'applied';
     if (moved.length === 0) {
       const [order] = await tx`select status, total_fee, transaction_id from orders where order_no = ${orderNo}`;
-      verdict = !order ? 'rejected' : order.total_fee !== totalFee ? 'anomaly' : order.status === 'paid' && order.transaction_id === transactionId ? 'duplicate' : 'anomaly';
+      verdict = !order
+        ? 'rejected'
+        : order.total_fee !== totalFee
+          ? 'anomaly'
+          : order.status === 'paid' && order.transaction_id === transactionId
+            ? 'duplicate'
+            : 'anomaly';
     }
     await tx`
       insert into pay_logs (order_no, transaction_id, total_fee, trade_state, source, verdict, raw)

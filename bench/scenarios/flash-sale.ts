@@ -16,13 +16,7 @@ export interface FlashRun {
   withoutQr: number;
 }
 
-export async function flashSale(opts: {
-  server: Server;
-  path: string;
-  shoppers: Shopper[];
-  productId: number;
-  db: postgres.Sql;
-}): Promise<FlashRun> {
+export async function flashSale(opts: { server: Server; path: string; shoppers: Shopper[]; productId: number; db: postgres.Sql }): Promise<FlashRun> {
   let i = 0;
   const body = JSON.stringify({ items: [{ productId: opts.productId, quantity: 1 }] });
   const result = await load({

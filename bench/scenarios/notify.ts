@@ -70,20 +70,46 @@ export async function notifyScenario(opts: {
 }): Promise<NotifyRuns & { bodies: NotifyBodies }> {
   const target = targets(opts.app, opts.baseline);
   const send = (url: string, path: string, list: string[], pid?: number) =>
-    load({ url, connections: Math.min(opts.connections, list.length), amount: list.length, method: 'POST', next: sequence(path, list), expect: isSuccessReply, verifyBody: acknowledged, pid });
+    load({
+      url,
+      connections: Math.min(opts.connections, list.length),
+      amount: list.length,
+      method: 'POST',
+      next: sequence(path, list),
+      expect: isSuccessReply,
+      verifyBody: acknowledged,
+      pid,
+    });
   // Warm-up: real transitions on orders kept aside for it, not measured.
   const baseWarm = opts.baselineWarm.map((o) => notifyXml(o));
-  await send(opts.app.baseUrl, '/api/wxpay/notify', opts.appWarm.map((o) => notifyXml(o)));
+  await send(
+    opts.app.baseUrl,
+    '/api/wxpay/notify',
+    opts.appWarm.map((o) => notifyXml(o)),
+  );
   await send(opts.baseline.baseUrl, '/notify?variant=tx', slice(baseWarm, 2, 0));
   await send(opts.baseline.baseUrl, '/notify?variant=cte', slice(baseWarm, 2, 1));
 
-  const bodies: NotifyBodies = { app: opts.orders.app.map((o) => notifyXml(o)), tx: opts.orders.tx.map((o) => notifyXml(o)), cte: opts.orders.cte.map((o) => notifyXml(o)) };
-  const runs = await interleaved(opts.rounds, (variant, round) => send(target[variant].url, target[variant].path, slice(bodies[variant], opts.rounds, round), target[variant].pid));
+  const bodies: NotifyBodies = {
+    app: opts.orders.app.map((o) => notifyXml(o)),
+    tx: opts.orders.tx.map((o) => notifyXml(o)),
+    cte: opts.orders.cte.map((o) => notifyXml(o)),
+  };
+  const runs = await interleaved(opts.rounds, (variant, round) =>
+    send(target[variant].url, target[variant].path, slice(bodies[variant], opts.rounds, round), target[variant].pid),
+  );
   return { ...runs, bodies };
 }
 
 /** The same notifies again, `rounds` × `durationS` per server: every one a duplicate of an applied payment. */
-export async function duplicateScenario(opts: { app: Server; baseline: Server; connections: number; durationS: number; rounds: number; bodies: NotifyBodies }): Promise<NotifyRuns> {
+export async function duplicateScenario(opts: {
+  app: Server;
+  baseline: Server;
+  connections: number;
+  durationS: number;
+  rounds: number;
+  bodies: NotifyBodies;
+}): Promise<NotifyRuns> {
   const target = targets(opts.app, opts.baseline);
   return interleaved(opts.rounds, (variant) =>
     load({

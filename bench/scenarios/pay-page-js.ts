@@ -37,7 +37,10 @@ export async function payPageJs(opts: { app: Server; order: PendingOrder }): Pro
     });
     const res = await page.goto(`${opts.app.baseUrl}/orders/${opts.order.orderNo}`, { waitUntil: 'networkidle' });
     if (res?.status() !== 200) throw new Error(`pay page: ${res?.status()}`);
-    await page.getByText(/scan|扫码|WeChat/i).first().waitFor();
+    await page
+      .getByText(/scan|扫码|WeChat/i)
+      .first()
+      .waitFor();
     const done = await Promise.all(scripts);
     await context.close();
     return {

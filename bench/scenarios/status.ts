@@ -40,7 +40,8 @@ export async function statusScenario(opts: {
     const baseline: LoadResult[] = [];
     const roundDuration = opts.durationS;
     for (let round = 0; round < opts.rounds; round++) {
-      const runBaseline = async () => baseline.push(await load({ url: opts.baseline.baseUrl, connections, duration: roundDuration, next: baseNext, pid: opts.baseline.pid }));
+      const runBaseline = async () =>
+        baseline.push(await load({ url: opts.baseline.baseUrl, connections, duration: roundDuration, next: baseNext, pid: opts.baseline.pid }));
       const runApp = async () => app.push(await load({ url: opts.app.baseUrl, connections, duration: roundDuration, next: appNext, pid: opts.app.pid }));
       if (round % 2 === 0) {
         await runBaseline();
@@ -50,7 +51,7 @@ export async function statusScenario(opts: {
         await runBaseline();
       }
     }
-    runs.push({ connections, app: combine(app), baseline: combine(baseline), });
+    runs.push({ connections, app: combine(app), baseline: combine(baseline) });
   }
   return { runs, peakRss: stopRss() };
 }
@@ -60,9 +61,16 @@ export async function statusScenario(opts: {
  * lose throughput under sustained load until restarted (porsager/postgres#747); a steady last/first
  * ratio shows this build does not (bench/README.md).
  */
-export async function driftScenario(opts: { app: Server; orders: PendingOrder[]; connections: number; durationS: number; runs: number }): Promise<LoadResult[]> {
+export async function driftScenario(opts: {
+  app: Server;
+  orders: PendingOrder[];
+  connections: number;
+  durationS: number;
+  runs: number;
+}): Promise<LoadResult[]> {
   const next = rotation(opts.orders, (no) => `/api/orders/${no}/status`);
   const results: LoadResult[] = [];
-  for (let i = 0; i < opts.runs; i++) results.push(await load({ url: opts.app.baseUrl, connections: opts.connections, duration: opts.durationS, next, pid: opts.app.pid }));
+  for (let i = 0; i < opts.runs; i++)
+    results.push(await load({ url: opts.app.baseUrl, connections: opts.connections, duration: opts.durationS, next, pid: opts.app.pid }));
   return results;
 }

@@ -27,7 +27,12 @@ const MAX_PENDING_PER_SHOPPER = 20;
 /** A product with its own stock, created by the operator through the admin API. */
 export async function createProduct(baseUrl: string, opts: { name: string; stock: number; price?: string }): Promise<{ id: number; priceFen: number }> {
   const operator = await admin(baseUrl);
-  const res = await operator.post('/api/admin/products', { name: opts.name, slug: uniq('bench-').toLowerCase(), price: opts.price ?? '1.00', stock: opts.stock });
+  const res = await operator.post('/api/admin/products', {
+    name: opts.name,
+    slug: uniq('bench-').toLowerCase(),
+    price: opts.price ?? '1.00',
+    stock: opts.stock,
+  });
   if (res.status !== 201) throw new Error(`create product: ${res.status} ${res.text}`);
   return { id: res.body.id, priceFen: res.body.priceFen };
 }
@@ -53,7 +58,10 @@ async function appCheckout(baseUrl: string, cookie: string, productId: number): 
 }
 
 /** `count` pending orders through POST /api/orders, at most 20 per shopper (the app's cap). */
-export async function appPendingOrders(baseUrl: string, opts: { count: number; productId: number; concurrency?: number; shoppers?: Shopper[] }): Promise<PendingOrder[]> {
+export async function appPendingOrders(
+  baseUrl: string,
+  opts: { count: number; productId: number; concurrency?: number; shoppers?: Shopper[] },
+): Promise<PendingOrder[]> {
   const shoppers = opts.shoppers ?? (await appShoppers(baseUrl, Math.ceil(opts.count / MAX_PENDING_PER_SHOPPER), opts.concurrency));
   // Round-robin over shoppers so concurrent checkouts rarely wait on one shopper's row lock.
   const owners = Array.from({ length: opts.count }, (_, i) => shoppers[i % shoppers.length]);
@@ -76,7 +84,11 @@ export async function baselinePendingOrders(baseUrl: string, opts: { count: numb
   const shoppers = await baselineShoppers(baseUrl, Math.ceil(opts.count / MAX_PENDING_PER_SHOPPER));
   const owners = Array.from({ length: opts.count }, (_, i) => shoppers[i % shoppers.length]);
   return inParallel(owners, opts.concurrency ?? 16, async (s) => {
-    const res = await fetch(`${baseUrl}/orders`, { method: 'POST', headers: { cookie: s.cookie }, body: JSON.stringify({ items: [{ productId: opts.productId, quantity: 1 }] }) });
+    const res = await fetch(`${baseUrl}/orders`, {
+      method: 'POST',
+      headers: { cookie: s.cookie },
+      body: JSON.stringify({ items: [{ productId: opts.productId, quantity: 1 }] }),
+    });
     if (res.status !== 201) throw new Error(`baseline checkout: ${res.status} ${await res.text()}`);
     const body = await res.json();
     return { orderNo: body.orderNo, totalFee: body.totalFee, cookie: s.cookie };

@@ -20,14 +20,7 @@ import { queryRows } from '@/db/query-rows';
 export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const satisfies readonly Verdict[];
 
 export type AnomalyKind =
-  | 'amount_mismatch'
-  | 'foreign_currency'
-  | 'paid_after_close'
-  | 'second_payment'
-  | 'transaction_taken'
-  | 'refunded_outside'
-  | 'rejected_notify'
-  | 'other';
+  'amount_mismatch' | 'foreign_currency' | 'paid_after_close' | 'second_payment' | 'transaction_taken' | 'refunded_outside' | 'rejected_notify' | 'other';
 
 export const ANOMALY_KIND_LABEL: Record<AnomalyKind, string> = {
   amount_mismatch: 'Amount mismatch',

@@ -23,13 +23,18 @@ const isDateTime = (s: string) => z.iso.datetime({ offset: true }).safeParse(s).
  * taken as they are, `to` exclusive.
  */
 function bound(edge: 'from' | 'to', years?: readonly [number, number]) {
-  return z
-    .string()
-    .trim()
-    .refine((s) => isDate(s) || isDateTime(s), { message: 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone (2026-01-01T00:00:00+08:00)', abort: true })
-    // Both forms start with the year.
-    .refine((s) => !years || (Number(s.slice(0, 4)) >= years[0] && Number(s.slice(0, 4)) <= years[1]), `must be in the years ${years?.join('–')}`)
-    .transform((s) => (isDate(s) ? startOfLocalDay(edge === 'to' ? addDays(s, 1) : s, getEnv().REPORT_TZ) : new Date(s)));
+  return (
+    z
+      .string()
+      .trim()
+      .refine((s) => isDate(s) || isDateTime(s), {
+        message: 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone (2026-01-01T00:00:00+08:00)',
+        abort: true,
+      })
+      // Both forms start with the year.
+      .refine((s) => !years || (Number(s.slice(0, 4)) >= years[0] && Number(s.slice(0, 4)) <= years[1]), `must be in the years ${years?.join('–')}`)
+      .transform((s) => (isDate(s) ? startOfLocalDay(edge === 'to' ? addDays(s, 1) : s, getEnv().REPORT_TZ) : new Date(s)))
+  );
 }
 
 const range = {
@@ -82,13 +87,21 @@ export const revenueQuerySchema = z
     const timeZone = getEnv().REPORT_TZ;
     const resolved = withDefaultRange(query, timeZone);
     if (resolved.from >= resolved.to) {
-      ctx.addIssue({ code: 'custom', path: [query.to ? 'to' : 'from'], message: query.to ? 'must be after from' : 'must not be after today when to is not given' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [query.to ? 'to' : 'from'],
+        message: query.to ? 'must be after from' : 'must not be after today when to is not given',
+      });
       return z.NEVER;
     }
     const periods = periodCount(query.groupBy, resolved.from, resolved.to, timeZone);
     const max = MAX_PERIODS[query.groupBy];
     if (periods > max) {
-      ctx.addIssue({ code: 'custom', path: [query.from ? 'from' : 'to'], message: `the range spans ${periods} ${query.groupBy}s; at most ${max} by ${query.groupBy}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [query.from ? 'from' : 'to'],
+        message: `the range spans ${periods} ${query.groupBy}s; at most ${max} by ${query.groupBy}`,
+      });
       return z.NEVER;
     }
     return resolved;
@@ -122,5 +135,10 @@ export const idParam = z
   .transform(Number);
 
 export const resolveAnomalySchema = z.object({
-  note: z.string().trim().regex(MULTI_LINE, MULTI_LINE_MESSAGE).min(1, 'say what was done (refunded, shipped anyway, forged…)').max(500, 'at most 500 characters'),
+  note: z
+    .string()
+    .trim()
+    .regex(MULTI_LINE, MULTI_LINE_MESSAGE)
+    .min(1, 'say what was done (refunded, shipped anyway, forged…)')
+    .max(500, 'at most 500 characters'),
 });

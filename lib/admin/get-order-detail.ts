@@ -23,11 +23,7 @@ export async function getOrderDetail(orderNo: string) {
   if (!order) throw new AppError('not_found', `No order ${orderNo}`);
 
   const [items, logs] = await Promise.all([
-    db
-      .select(adminOrderLineColumns)
-      .from(orderItems)
-      .where(eq(orderItems.orderId, order.id))
-      .orderBy(asc(orderItems.id)),
+    db.select(adminOrderLineColumns).from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.id)),
     db
       .select({
         id: payLogs.id,

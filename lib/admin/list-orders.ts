@@ -46,7 +46,12 @@ export async function listOrders(filter: OrderFilter) {
     ? await db
         .select({ orderId: orderItems.orderId, ...adminOrderLineColumns })
         .from(orderItems)
-        .where(inArray(orderItems.orderId, page.map((o) => o.id)))
+        .where(
+          inArray(
+            orderItems.orderId,
+            page.map((o) => o.id),
+          ),
+        )
     : [];
   return {
     items: page.map(({ id, ...order }) => ({

@@ -77,13 +77,30 @@ export const updateProductSchema = z
 export type CreateProductInput = z.infer<typeof createProductSchema>;
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 
-const returned = { id: products.id, slug: products.slug, name: products.name, priceFen: products.priceFen, stock: products.stock, maxPerOrder: products.maxPerOrder, imageUrl: products.imageUrl };
+const returned = {
+  id: products.id,
+  slug: products.slug,
+  name: products.name,
+  priceFen: products.priceFen,
+  stock: products.stock,
+  maxPerOrder: products.maxPerOrder,
+  imageUrl: products.imageUrl,
+};
 
 export async function createProduct(input: CreateProductInput) {
   const slug = input.slug ?? slugify(input.name);
   const [product] = await getDb()
     .insert(products)
-    .values({ slug, name: input.name, description: input.description, category: input.category, priceFen: input.price, stock: input.stock, maxPerOrder: input.maxPerOrder, imageUrl: PLACEHOLDER_IMAGE })
+    .values({
+      slug,
+      name: input.name,
+      description: input.description,
+      category: input.category,
+      priceFen: input.price,
+      stock: input.stock,
+      maxPerOrder: input.maxPerOrder,
+      imageUrl: PLACEHOLDER_IMAGE,
+    })
     .onConflictDoNothing({ target: products.slug })
     .returning(returned);
   if (!product) throw slugTaken(slug);
@@ -105,7 +122,11 @@ export async function updateProduct(id: number, input: UpdateProductInput) {
   if (input.stock !== undefined) where.push(eq(products.stock, input.expectedStock!));
   let product;
   try {
-    [product] = await getDb().update(products).set(set).where(and(...where)).returning(returned);
+    [product] = await getDb()
+      .update(products)
+      .set(set)
+      .where(and(...where))
+      .returning(returned);
   } catch (err) {
     if (isUniqueViolation(err)) throw slugTaken(input.slug!);
     throw err;
@@ -114,10 +135,14 @@ export async function updateProduct(id: number, input: UpdateProductInput) {
 
   const [current] = await getDb().select({ stock: products.stock }).from(products).where(eq(products.id, id));
   if (!current) throw new AppError('not_found', `No product ${id}`);
-  throw new AppError('conflict', `Stock changed while you were editing: it is now ${current.stock} (orders were placed or closed). Check the new number and save again.`, {
-    fields: { stock: `now ${current.stock}` },
-    stock: current.stock,
-  });
+  throw new AppError(
+    'conflict',
+    `Stock changed while you were editing: it is now ${current.stock} (orders were placed or closed). Check the new number and save again.`,
+    {
+      fields: { stock: `now ${current.stock}` },
+      stock: current.stock,
+    },
+  );
 }
 
 /** Archived products leave the catalogue and cannot be bought; old orders keep showing them. */

@@ -23,6 +23,7 @@ export async function setFulfilment(orderNo: string, next: FulfilmentStep): Prom
 
   const [order] = await db.select({ status: orders.status, fulfilment: orders.fulfilment }).from(orders).where(eq(orders.orderNo, orderNo));
   if (!order) throw new AppError('not_found', `No order ${orderNo}`);
-  if (order.status !== 'paid') throw new AppError('conflict', `Order ${orderNo} is ${order.status}; only paid orders are fulfilled`, { orderStatus: order.status });
+  if (order.status !== 'paid')
+    throw new AppError('conflict', `Order ${orderNo} is ${order.status}; only paid orders are fulfilled`, { orderStatus: order.status });
   throw new AppError('conflict', `Order ${orderNo} is ${order.fulfilment}; it cannot be marked ${next}`, { fulfilment: order.fulfilment });
 }

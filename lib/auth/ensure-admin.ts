@@ -25,6 +25,10 @@ export async function ensureAdmin(): Promise<void> {
     // A shopper who had registered this name keeps no session into the console.
     .onConflictDoUpdate({
       target: users.username,
-      set: { passwordHash, role: 'admin', sessionVersion: sql`case when ${users.role} = 'admin' then ${users.sessionVersion} else ${users.sessionVersion} + 1 end` },
+      set: {
+        passwordHash,
+        role: 'admin',
+        sessionVersion: sql`case when ${users.role} = 'admin' then ${users.sessionVersion} else ${users.sessionVersion} + 1 end`,
+      },
     });
 }

@@ -19,9 +19,7 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
   else await new Promise<void>((resolve) => waiting.push(resolve));
   try {
     return await new Promise((resolve, reject) =>
-      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-        err ? reject(err) : resolve(key),
-      ),
+      scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
     );
   } finally {
     // The slot passes straight to the next waiter, so a newcomer cannot slip in between.

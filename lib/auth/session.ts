@@ -48,7 +48,6 @@ export async function createSessionToken(user: SessionUser): Promise<string> {
     .sign(key());
 }
 
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /** A decimal user id as createSessionToken writes it. */

@@ -8,6 +8,8 @@ import { products } from '@/db/schema';
 export async function seedProducts(): Promise<void> {
   await getDb()
     .insert(products)
-    .values(seedCatalog.map(({ slug, name, description, category, priceFen, stock, imageUrl }) => ({ slug, name, description, category, priceFen, stock, imageUrl })))
+    .values(
+      seedCatalog.map(({ slug, name, description, category, priceFen, stock, imageUrl }) => ({ slug, name, description, category, priceFen, stock, imageUrl })),
+    )
     .onConflictDoNothing({ target: products.slug });
 }

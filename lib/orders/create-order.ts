@@ -47,11 +47,12 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
   const order = await getDb().transaction(async (tx) => {
     // Serialises one shopper's checkouts so the pending-units cap holds under concurrency.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const held = firstRow(await tx
-      .select({ units: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int`, firstExpiry: sql<Date | string | null>`min(${orders.expiresAt})` })
-      .from(orders)
-      .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-      .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending'))),
+    const held = firstRow(
+      await tx
+        .select({ units: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int`, firstExpiry: sql<Date | string | null>`min(${orders.expiresAt})` })
+        .from(orders)
+        .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
+        .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending'))),
       'the pending units',
     );
     const reserved: { productId: number; name: string; priceFen: number; quantity: number }[] = [];
@@ -90,20 +91,20 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
     if (totalFee > 2_147_483_647) throw new AppError('bad_request', 'The order total is too large for one payment');
     const created = firstRow(
       await tx
-      .insert(orders)
-      .values({
-        orderNo: newOrderNo(now),
-        userId: input.userId,
-        totalFee,
-        description: describe(reserved),
-        paymentEnv: env.WXPAY_MODE,
-        shippingName: input.shipping?.name,
-        shippingPhone: input.shipping?.phone,
-        shippingAddress: input.shipping?.address,
-        createdAt: now,
-        expiresAt,
-      })
-      .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description }),
+        .insert(orders)
+        .values({
+          orderNo: newOrderNo(now),
+          userId: input.userId,
+          totalFee,
+          description: describe(reserved),
+          paymentEnv: env.WXPAY_MODE,
+          shippingName: input.shipping?.name,
+          shippingPhone: input.shipping?.phone,
+          shippingAddress: input.shipping?.address,
+          createdAt: now,
+          expiresAt,
+        })
+        .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description }),
       'insert into orders returning',
     );
     await tx.insert(orderItems).values(reserved.map((l) => ({ ...l, orderId: created.id })));
@@ -145,7 +146,10 @@ export function mergeLines(items: CheckoutInput['items']) {
 }
 
 // Out of stock wins over the per-order cap: buying fewer would not help then either.
-async function unavailable(tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0], { productId, quantity }: { productId: number; quantity: number }) {
+async function unavailable(
+  tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0],
+  { productId, quantity }: { productId: number; quantity: number },
+) {
   const [product] = await tx
     .select({ name: products.name, stock: products.stock, maxPerOrder: products.maxPerOrder, archivedAt: products.archivedAt })
     .from(products)

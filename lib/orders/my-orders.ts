@@ -51,12 +51,7 @@ export async function getMyOrder(orderNo: string, userId: number): Promise<Order
 }
 
 export async function listMyOrders(userId: number, limit = 50): Promise<OrderView[]> {
-  const rows = await getDb()
-    .select(orderFields)
-    .from(orders)
-    .where(eq(orders.userId, userId))
-    .orderBy(desc(orders.createdAt), desc(orders.id))
-    .limit(limit);
+  const rows = await getDb().select(orderFields).from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt), desc(orders.id)).limit(limit);
   return attachItems(rows as OrderRow[]);
 }
 
@@ -65,9 +60,20 @@ type OrderRow = Omit<OrderView, 'items'> & { id: number };
 async function attachItems(rows: OrderRow[]): Promise<OrderView[]> {
   if (rows.length === 0) return [];
   const items = await getDb()
-    .select({ orderId: orderItems.orderId, productId: orderItems.productId, name: orderItems.name, priceFen: orderItems.priceFen, quantity: orderItems.quantity })
+    .select({
+      orderId: orderItems.orderId,
+      productId: orderItems.productId,
+      name: orderItems.name,
+      priceFen: orderItems.priceFen,
+      quantity: orderItems.quantity,
+    })
     .from(orderItems)
-    .where(inArray(orderItems.orderId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        orderItems.orderId,
+        rows.map((r) => r.id),
+      ),
+    );
   return rows.map(({ id, ...order }) => ({
     ...order,
     items: items.filter((i) => i.orderId === id).map(({ orderId: _, ...line }) => line),

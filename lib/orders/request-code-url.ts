@@ -50,7 +50,10 @@ export async function requestCodeUrl(input: UnifiedOrderInput, budgetMs: number)
       if (!worthRepeating(err)) throw err;
       const waited = Date.now() - sent;
       const more = Date.now() + RETRY_PAUSE_MS - started < budgetMs;
-      log.warn({ err, orderNo: input.outTradeNo, attempt, waitedMs: waited }, more ? 'unifiedorder: no answer, asking again' : 'unifiedorder: no answer, QR not ready yet');
+      log.warn(
+        { err, orderNo: input.outTradeNo, attempt, waitedMs: waited },
+        more ? 'unifiedorder: no answer, asking again' : 'unifiedorder: no answer, QR not ready yet',
+      );
       if (!more) return null;
       await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
     }

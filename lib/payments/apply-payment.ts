@@ -90,8 +90,7 @@ async function applyToOrder(fact: PaymentFact): Promise<PaymentOutcome> {
 
   // The row above is the statement's snapshot. A final state is still true now; a pending one (a
   // transition racing with ours) or a missing one is read again, as the transaction used to.
-  let order: OrderState | undefined =
-    row.status === null ? undefined : { status: row.status, totalFee: row.total_fee!, transactionId: row.transaction_id };
+  let order: OrderState | undefined = row.status === null ? undefined : { status: row.status, totalFee: row.total_fee!, transactionId: row.transaction_id };
   const db = getDb();
   if (!order || order.status === 'pending') {
     [order] = await db

@@ -62,7 +62,11 @@ function writeDirOnce(dir: string, contents: () => Record<string, string | Buffe
 
 export function generateCa(): Issued {
   return issue({
-    subject: [{ shortName: 'CN', value: CA_NAME }, { shortName: 'O', value: 'Teahouse sandbox' }, { shortName: 'C', value: 'CN' }],
+    subject: [
+      { shortName: 'CN', value: CA_NAME },
+      { shortName: 'O', value: 'Teahouse sandbox' },
+      { shortName: 'C', value: 'CN' },
+    ],
     days: 3650,
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
@@ -73,14 +77,23 @@ export function generateCa(): Issued {
 
 export function generateServerCertificate(ca: Issued): Issued {
   return issue({
-    subject: [{ shortName: 'CN', value: '127.0.0.1' }, { shortName: 'O', value: 'Teahouse sandbox' }],
+    subject: [
+      { shortName: 'CN', value: '127.0.0.1' },
+      { shortName: 'O', value: 'Teahouse sandbox' },
+    ],
     days: 825,
     issuer: ca,
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
 }

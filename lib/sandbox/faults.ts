@@ -18,10 +18,17 @@ export type UnifiedOrderFault = (typeof UNIFIEDORDER_FAULTS)[number];
 const faultsInput = z
   .strictObject({
     // The out_trade_no rule itself, which also keeps '*' (the global scope) from being named.
-    outTradeNo: z.string().regex(/^[0-9A-Za-z_\-|*]{6,32}$/, 'must be an out_trade_no (6–32 of [0-9A-Za-z_-|*])').optional(),
+    outTradeNo: z
+      .string()
+      .regex(/^[0-9A-Za-z_\-|*]{6,32}$/, 'must be an out_trade_no (6–32 of [0-9A-Za-z_-|*])')
+      .optional(),
     notify: z.enum(['drop', 'duplicate', 'delay']).optional(),
     count: z.int().min(1).max(20).optional(),
-    delayMs: z.int().min(0).max(24 * 3600 * 1000).optional(),
+    delayMs: z
+      .int()
+      .min(0)
+      .max(24 * 3600 * 1000)
+      .optional(),
     // SYSTEMERROR: the call fails. The others change a paid order's answer, as WeChat could give it:
     // another amount, refunded in the merchant platform, settled in USD (an unpaid order is unaffected).
     orderquery: z.enum(['SYSTEMERROR', 'AMOUNT_MISMATCH', 'REFUND', 'FEE_TYPE_USD']).optional(),
@@ -34,10 +41,13 @@ const faultsInput = z
     refund: z.enum(['NOTENOUGH', 'SYSTEMERROR', 'PROCESSING', 'CHANGE', 'CLOSE']).optional(),
     refundNotify: z.enum(['drop', 'duplicate']).optional(),
   })
-  .refine((f) => f.count === undefined || [f.notify === 'duplicate', f.refundNotify === 'duplicate', f.unifiedorder !== undefined].filter(Boolean).length === 1, {
-    path: ['count'],
-    message: 'count goes with one of notify "duplicate" or refundNotify "duplicate" (copies), or unifiedorder (how many requests)',
-  })
+  .refine(
+    (f) => f.count === undefined || [f.notify === 'duplicate', f.refundNotify === 'duplicate', f.unifiedorder !== undefined].filter(Boolean).length === 1,
+    {
+      path: ['count'],
+      message: 'count goes with one of notify "duplicate" or refundNotify "duplicate" (copies), or unifiedorder (how many requests)',
+    },
+  )
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
     message: 'notify "delay" needs delayMs, and delayMs goes only with it',
@@ -64,7 +74,11 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
     const row = {
       notify: knobs.notify ?? null,
       count:
-        knobs.notify === 'duplicate' || knobs.refundNotify === 'duplicate' ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT) : knobs.unifiedorder ? (knobs.count ?? 1) : null,
+        knobs.notify === 'duplicate' || knobs.refundNotify === 'duplicate'
+          ? (knobs.count ?? DEFAULT_DUPLICATE_COUNT)
+          : knobs.unifiedorder
+            ? (knobs.count ?? 1)
+            : null,
       delayMs: knobs.delayMs ?? null,
       orderquery: knobs.orderquery ?? null,
       closeorder: knobs.closeorder ?? null,

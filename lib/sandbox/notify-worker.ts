@@ -81,7 +81,11 @@ async function claimDue(): Promise<SandboxNotification[]> {
     .orderBy(n.nextAttemptAt)
     .limit(BATCH)
     .for('update', { skipLocked: true });
-  return db.update(n).set({ leaseUntil: dbNowPlus(LEASE_MS) }).where(inArray(n.id, due)).returning();
+  return db
+    .update(n)
+    .set({ leaseUntil: dbNowPlus(LEASE_MS) })
+    .where(inArray(n.id, due))
+    .returning();
 }
 
 interface Attempt {

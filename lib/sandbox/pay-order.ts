@@ -68,13 +68,7 @@ export async function payOrder(order: SandboxOrder, { evenIfExpired = false } = 
     const [row] = await tx
       .update(sandboxOrders)
       .set({ tradeState: 'SUCCESS', transactionId: transactionId(paidAt), openid: openid(), paidAt })
-      .where(
-        and(
-          eq(sandboxOrders.id, order.id),
-          inArray(sandboxOrders.tradeState, PAYABLE_STATES),
-          evenIfExpired ? undefined : notExpired(),
-        ),
-      )
+      .where(and(eq(sandboxOrders.id, order.id), inArray(sandboxOrders.tradeState, PAYABLE_STATES), evenIfExpired ? undefined : notExpired()))
       .returning();
     if (!row) return undefined;
     const faults = await faultsFor(row.outTradeNo, tx);

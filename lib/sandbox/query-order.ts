@@ -14,10 +14,7 @@ export async function queryOrder({ fields, merchant }: V2Request): Promise<V2Res
   const outTradeNo = field(fields, 'out_trade_no');
   if (transactionId === undefined && outTradeNo === undefined) return paramError('参数错误:必须输入商户单号');
   // 「微信的订单号，优先使用」: transaction_id wins when both are given.
-  const order =
-    transactionId !== undefined
-      ? await findOrderByTransactionId(merchant.mchId, transactionId)
-      : await findOrder(merchant.mchId, outTradeNo!);
+  const order = transactionId !== undefined ? await findOrderByTransactionId(merchant.mchId, transactionId) : await findOrder(merchant.mchId, outTradeNo!);
 
   const faults = await faultsFor(order?.outTradeNo ?? outTradeNo);
   if (faults.orderquery === 'SYSTEMERROR') return businessError('SYSTEMERROR', '系统错误');

@@ -74,12 +74,12 @@ function decide(order: SandboxOrder, request: RefundRequest, faults: Faults): Pr
     if (request.totalFee !== order.totalFee) return { error: businessError('INVALID_REQUEST', '订单金额与原订单不一致') };
     const { refunded, recent } = firstRow(
       await tx
-      .select({
-        refunded: sql<number>`coalesce(sum(${r.refundFee}) filter (where ${inArray(r.status, COUNTED_REFUND_STATES)}), 0)::int`,
-        recent: sql<number>`(count(*) filter (where ${r.createdAt} > ${dbNowMinus(scaled(REFUND_MIN_GAP_MS))}))::int`,
-      })
-      .from(r)
-      .where(eq(r.orderId, order.id)),
+        .select({
+          refunded: sql<number>`coalesce(sum(${r.refundFee}) filter (where ${inArray(r.status, COUNTED_REFUND_STATES)}), 0)::int`,
+          recent: sql<number>`(count(*) filter (where ${r.createdAt} > ${dbNowMinus(scaled(REFUND_MIN_GAP_MS))}))::int`,
+        })
+        .from(r)
+        .where(eq(r.orderId, order.id)),
       'the refunds so far',
     );
     if (refunded + request.refundFee > order.totalFee) {
@@ -153,7 +153,10 @@ function validate(fields: WxFields): { request: RefundRequest } | { error: V2Res
   if (!OUT_REFUND_NO.test(outRefundNo)) {
     return fail(paramError('out_refund_no参数格式错误：1至64位数字、大小写字母或_-|*@'));
   }
-  for (const [name, value] of [['total_fee', totalFeeText], ['refund_fee', refundFeeText]] as const) {
+  for (const [name, value] of [
+    ['total_fee', totalFeeText],
+    ['refund_fee', refundFeeText],
+  ] as const) {
     if (!isFee(value)) return fail(paramError(`${name}参数格式错误：金额为正整数，单位为分`));
   }
   const refundDesc = field(fields, 'refund_desc');

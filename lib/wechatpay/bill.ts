@@ -162,9 +162,9 @@ const SUMMARY_COLUMNS: Record<string, SummaryField> = {
 
 const REQUIRED_ROW_FIELDS: readonly RowField[] = ['tradeTime', 'transactionId', 'outTradeNo', 'tradeState', 'settlementTotalFen', 'feeMilliFen'];
 const REQUIRED_SUMMARY_FIELDS: readonly SummaryField[] = ['tradeCount', 'settlementTotalFen', 'refundFen', 'feeMilliFen'];
-const FEN_FIELDS = new Set<string>([
-  'settlementTotalFen', 'couponFen', 'refundFen', 'couponRefundFen', 'totalFen', 'requestedRefundFen',
-] satisfies (RowField | SummaryField)[]);
+const FEN_FIELDS = new Set<string>(['settlementTotalFen', 'couponFen', 'refundFen', 'couponRefundFen', 'totalFen', 'requestedRefundFen'] satisfies (
+  RowField | SummaryField
+)[]);
 const FEE_DECIMALS = 5;
 const MILLI_FEN_PER_FEN = 1000;
 const BOM = '\uFEFF';

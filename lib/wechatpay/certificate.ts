@@ -6,9 +6,7 @@ import { WechatPayError } from './errors';
  * The merchant API certificate that `/secapi/` calls present (spec §7): the PEM pair from the download, or its `.p12`.
  * `ca` is an extra trusted CA (the sandbox's generated one); when given, it replaces Node's default roots.
  */
-export type MerchantCertificate =
-  | { certPem: string; keyPem: string; ca?: string }
-  | { p12: Buffer; passphrase: string; ca?: string };
+export type MerchantCertificate = { certPem: string; keyPem: string; ca?: string } | { p12: Buffer; passphrase: string; ca?: string };
 
 export type CertificateProblem = 'legacy_p12' | 'bad_passphrase' | 'invalid';
 
@@ -23,8 +21,7 @@ export class WxCertificateError extends WechatPayError {
   }
 }
 
-const PEM_ADVICE =
-  'set WXPAY_CERT_PEM and WXPAY_KEY_PEM to apiclient_cert.pem and apiclient_key.pem from the same certificate download instead';
+const PEM_ADVICE = 'set WXPAY_CERT_PEM and WXPAY_KEY_PEM to apiclient_cert.pem and apiclient_key.pem from the same certificate download instead';
 
 function tlsOptions(certificate: MerchantCertificate): SecureContextOptions {
   return 'p12' in certificate

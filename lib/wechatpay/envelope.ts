@@ -58,13 +58,7 @@ export function checkSignedReply(
 }
 
 /** POST over fetch, reply as bytes: any non-200 or transport failure is a WxNetworkError (outcome unknown). */
-export async function postBytes(
-  send: typeof fetch,
-  url: string,
-  body: string,
-  timeoutMs: number,
-  maxBytes: number,
-): Promise<Buffer> {
+export async function postBytes(send: typeof fetch, url: string, body: string, timeoutMs: number, maxBytes: number): Promise<Buffer> {
   const signal = AbortSignal.timeout(timeoutMs);
   const fail = (err: unknown): never => {
     if (signal.aborted) throw new WxNetworkError('TIMEOUT', `POST ${url} timed out after ${timeoutMs} ms`, err);

@@ -2,14 +2,7 @@ export { feeTypeOf } from './amount';
 export { truncateBody } from './body';
 export { createWechatPayClient } from './client';
 export type { WechatPayClient } from './client';
-export {
-  WechatPayError,
-  WxBusinessError,
-  WxNetworkError,
-  WxProtocolError,
-  WxSignatureError,
-  WxXmlError,
-} from './errors';
+export { WechatPayError, WxBusinessError, WxNetworkError, WxProtocolError, WxSignatureError, WxXmlError } from './errors';
 export { field, hasFourByteChar, stripFourByteChars } from './fields';
 export { isAuthenticated, isSuccessReply, notifyReply, parseNotify } from './notify';
 export type { NotifyExpectation, NotifyRejection, NotifyResult } from './notify';
@@ -22,15 +15,7 @@ export { buildXml, MAX_XML_BYTES, parseXml } from './xml';
 export { createMerchantAgent, validateMerchantCertificate, WxCertificateError } from './certificate';
 export type { CertificateProblem, MerchantCertificate } from './certificate';
 export { formatWxDateTime, parseWxDateTime } from './datetime';
-export {
-  createRefundClient,
-  isRefundStatus,
-  REFUND_ERROR_CODES,
-  refundQueryFields,
-  toRefundQueryResult,
-  toRefundResult,
-  WxRefundError,
-} from './refund';
+export { createRefundClient, isRefundStatus, REFUND_ERROR_CODES, refundQueryFields, toRefundQueryResult, toRefundResult, WxRefundError } from './refund';
 export type {
   RefundClient,
   RefundClientConfig,
@@ -73,14 +58,7 @@ export {
 } from './bill';
 export type { Bill, BillRow, BillSummary } from './bill';
 export { createBillClient, MAX_BILL_BYTES, toDownloadBillResult, WxDownloadBillError } from './download-bill';
-export type {
-  BillClient,
-  BillType,
-  DownloadBillInput,
-  DownloadBillResult,
-  WxDownloadBillFailure,
-  WxDownloadBillRequest,
-} from './download-bill';
+export type { BillClient, BillType, DownloadBillInput, DownloadBillResult, WxDownloadBillFailure, WxDownloadBillRequest } from './download-bill';
 export { formatYuan, parseYuan, roundDiv } from './yuan';
 // Native mode 1 (spec §12): product QR, scan callback and its reply, always MD5.
 export {

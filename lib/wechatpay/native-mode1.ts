@@ -79,16 +79,12 @@ export interface NativeCallback {
 export type NativeRejection = 'malformed' | 'missing_sign' | 'bad_sign' | 'wrong_appid' | 'wrong_mch_id';
 
 export type BizPayUrlResult = { ok: true; url: BizPayUrl } | { ok: false; reason: NativeRejection };
-export type NativeCallbackResult =
-  | { ok: true; callback: NativeCallback }
-  | { ok: false; reason: NativeRejection; fields: WxFields };
+export type NativeCallbackResult = { ok: true; callback: NativeCallback } | { ok: false; reason: NativeRejection; fields: WxFields };
 
 /** What we answer a verified scan with: a prepay_id, or a refusal whose err_code_des the customer sees. */
 export type NativeCallbackAnswer = { prepayId: string } | { errCodeDes: string };
 
-export type NativeCallbackReplyResult =
-  | { ok: true; answer: NativeCallbackAnswer }
-  | { ok: false; reason: NativeRejection | 'return_fail'; returnMsg?: string };
+export type NativeCallbackReplyResult = { ok: true; answer: NativeCallbackAnswer } | { ok: false; reason: NativeRejection | 'return_fail'; returnMsg?: string };
 
 /** The permanent QR content: `weixin://wxpay/bizpayurl?sign=…&appid=…&mch_id=…&product_id=…&time_stamp=…&nonce_str=…`. */
 export function buildBizPayUrl(merchant: MerchantIdentity, input: BizPayUrlInput): string {
@@ -103,9 +99,7 @@ export function buildBizPayUrl(merchant: MerchantIdentity, input: BizPayUrlInput
     nonce_str: input.nonceStr ?? nonce(),
   };
   const pairs: [string, string][] = [['sign', sign(fields, merchant.key, 'MD5')], ...URL_FIELDS.map((name): [string, string] => [name, fields[name]])];
-  const query = pairs
-    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
-    .join('&');
+  const query = pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
   return BIZPAYURL + query;
 }
 
@@ -170,10 +164,7 @@ export function parseNativeCallback(rawXml: string, expect: MerchantIdentity): N
 }
 
 /** The callback WeChat posts after a scan, signed: for the sandbox and the tests. */
-export function buildNativeCallback(
-  merchant: MerchantIdentity,
-  scan: { openid: string; productId: string; isSubscribe?: boolean; nonceStr?: string },
-): string {
+export function buildNativeCallback(merchant: MerchantIdentity, scan: { openid: string; productId: string; isSubscribe?: boolean; nonceStr?: string }): string {
   return buildXml(
     signMessage(
       {
@@ -192,9 +183,7 @@ export function buildNativeCallback(
 
 /** Our answer to a verified scan: return_code SUCCESS, MD5-signed, result_code SUCCESS with prepay_id or FAIL. */
 export function nativeCallbackReply(merchant: MerchantIdentity, answer: NativeCallbackAnswer): string {
-  const outcome = 'prepayId' in answer
-    ? { result_code: 'SUCCESS', prepay_id: answer.prepayId }
-    : { result_code: 'FAIL', err_code_des: answer.errCodeDes };
+  const outcome = 'prepayId' in answer ? { result_code: 'SUCCESS', prepay_id: answer.prepayId } : { result_code: 'FAIL', err_code_des: answer.errCodeDes };
   return buildXml(
     signMessage(
       { return_code: 'SUCCESS', return_msg: 'OK', appid: merchant.appid, mch_id: merchant.mchId, nonce_str: nonce(), ...outcome },

@@ -21,9 +21,7 @@ export function isAuthenticated(reason: NotifyRejection): boolean {
   return !UNAUTHENTICATED.includes(reason);
 }
 
-export type NotifyResult =
-  | { ok: true; notification: PaymentNotification }
-  | { ok: false; reason: NotifyRejection; fields: WxFields };
+export type NotifyResult = { ok: true; notification: PaymentNotification } | { ok: false; reason: NotifyRejection; fields: WxFields };
 
 /**
  * Verifies a v2 payment notify (spec §11). XML problems throw WxXmlError; everything else is a result.

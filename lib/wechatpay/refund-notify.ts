@@ -67,9 +67,7 @@ export interface RefundNotifyExpectation {
 
 export type RefundNotifyRejection = 'not_success' | 'not_decryptable' | 'wrong_appid' | 'wrong_mch_id' | 'malformed';
 
-export type RefundNotifyResult =
-  | { ok: true; notification: RefundNotification }
-  | { ok: false; reason: RefundNotifyRejection; fields: WxFields };
+export type RefundNotifyResult = { ok: true; notification: RefundNotification } | { ok: false; reason: RefundNotifyRejection; fields: WxFields };
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const ROOT = /^\s*<root>([\s\S]*)<\/root>\s*$/;
@@ -82,7 +80,9 @@ function aesKey(key: string): Buffer {
 
 /** Base64(AES-256-ECB, PKCS#7) of `<root>` with the fields; how the sandbox and the tests build req_info. */
 export function encryptRefundInfo(fields: Record<string, string | number | undefined>, key: string): string {
-  const xml = buildXml(fields).replace(/^<xml>/, '<root>').replace(/<\/xml>$/, '</root>');
+  const xml = buildXml(fields)
+    .replace(/^<xml>/, '<root>')
+    .replace(/<\/xml>$/, '</root>');
   const cipher = createCipheriv('aes-256-ecb', aesKey(key), null);
   return Buffer.concat([cipher.update(xml, 'utf8'), cipher.final()]).toString('base64');
 }

@@ -3,13 +3,7 @@ import { validateMerchantCertificate, type MerchantCertificate } from './certifi
 import { formatWxDateTime, parseWxDateTime } from './datetime';
 import { checkSignedReply, postBytes, signedRequestXml, type EnvelopeConfig, type WxRequestEnvelope } from './envelope';
 import { WechatPayError, WxBusinessError } from './errors';
-import {
-  createSecapiTransport,
-  secapiHttpError,
-  secapiTransportError,
-  WxCertificateRejectedError,
-  type SecapiTransport,
-} from './secapi';
+import { createSecapiTransport, secapiHttpError, secapiTransportError, WxCertificateRejectedError, type SecapiTransport } from './secapi';
 import type { WxFields, WxResponseEnvelope } from './types';
 import { MAX_XML_BYTES, parseXml } from './xml';
 
@@ -113,11 +107,7 @@ export interface RefundResult {
   raw: WxFields;
 }
 
-export type RefundQuery =
-  | { outRefundNo: string }
-  | { refundId: string }
-  | { outTradeNo: string }
-  | { transactionId: string };
+export type RefundQuery = { outRefundNo: string } | { refundId: string } | { outTradeNo: string } | { transactionId: string };
 
 export interface RefundRecord {
   outRefundNo: string;
@@ -390,9 +380,7 @@ export function toRefundQueryResult(fields: WxFields): RefundQueryResult {
 }
 
 /** Domain → wire for §8's business fields: how the sandbox answers refundquery (the inverse of toRefundQueryResult). */
-export function refundQueryFields(
-  result: Omit<RefundQueryResult, 'raw'>,
-): Record<string, string | number | undefined> {
+export function refundQueryFields(result: Omit<RefundQueryResult, 'raw'>): Record<string, string | number | undefined> {
   const fields: Record<string, string | number | undefined> = {
     total_refund_count: result.totalRefundCount,
     transaction_id: result.transactionId,

@@ -31,9 +31,7 @@ export function verify(fields: WxFields, key: string, type: SignType): boolean {
 
 /** `fields` as strings plus their `sign`: how the sandbox and the tests produce messages WeChat would send. */
 export function signMessage(fields: Record<string, string | number | undefined>, key: string, type: SignType): WxFields {
-  const message: WxFields = Object.fromEntries(
-    Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),
-  );
+  const message: WxFields = Object.fromEntries(Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])));
   return { ...message, sign: sign(message, key, type) };
 }
 

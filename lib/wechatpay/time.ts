@@ -8,12 +8,7 @@ export function formatWxTime(d: Date): string {
   const b = new Date(d.getTime() + BEIJING_OFFSET_MS);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   const formatted =
-    pad(b.getUTCFullYear(), 4) +
-    pad(b.getUTCMonth() + 1) +
-    pad(b.getUTCDate()) +
-    pad(b.getUTCHours()) +
-    pad(b.getUTCMinutes()) +
-    pad(b.getUTCSeconds());
+    pad(b.getUTCFullYear(), 4) + pad(b.getUTCMonth() + 1) + pad(b.getUTCDate()) + pad(b.getUTCHours()) + pad(b.getUTCMinutes()) + pad(b.getUTCSeconds());
   if (!WX_TIME.test(formatted)) throw new RangeError(`formatWxTime: year out of range in ${d.toISOString()}`);
   return formatted;
 }

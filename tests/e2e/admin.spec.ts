@@ -66,7 +66,10 @@ test('an operator answers "what was paid, by whom, and did any notify look wrong
   // The CSV holds the same filter's rows: every one SUCCESS and of today, ours included.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-download').click()]);
   expect(download.suggestedFilename()).toMatch(/^pay-logs-\d+\.csv$/);
-  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const csv = readFileSync(await download.path(), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(csv[0]).toBe('id,created_at,order_no,username,transaction_id,total_fee_fen,trade_state,source,verdict,detail');
   const records = csv.slice(1).map((line) => line.split(','));
   expect(records.some((r) => r[2] === paid.orderNo && r[3] === username && r[8] === 'applied')).toBe(true);
@@ -98,7 +101,10 @@ test('an operator answers "what was paid, by whom, and did any notify look wrong
   await page.getByRole('link', { name: 'Resolved' }).click();
   await expect(page.locator(`[data-testid="anomaly"][data-order-no="${odd.orderNo}"]`)).toContainText('Resolved by admin');
   const resolved = await (await page.request.get('/api/admin/anomalies?status=resolved&limit=500')).json();
-  expect(resolved.items.find((a: { orderNo: string }) => a.orderNo === odd.orderNo).resolution).toMatchObject({ resolvedBy: 'admin', note: 'Refunded ¥0.01; the shopper paid again' });
+  expect(resolved.items.find((a: { orderNo: string }) => a.orderNo === odd.orderNo).resolution).toMatchObject({
+    resolvedBy: 'admin',
+    note: 'Refunded ¥0.01; the shopper paid again',
+  });
 
   // Revenue: today's bar and row include the paid order.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Revenue' }).click();

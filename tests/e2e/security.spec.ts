@@ -57,7 +57,10 @@ test('shop, pay page, sandbox phone page and console run under the CSP without a
   await expect(page.getByTestId('paid-view')).toBeVisible({ timeout: 15_000 });
 
   // The console: sign in as the operator and open its pages.
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'DELETE'), page.getByRole('button', { name: 'Sign out' }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'DELETE'),
+    page.getByRole('button', { name: 'Sign out' }).click(),
+  ]);
   await page.goto('/sign-in?next=/admin');
   await page.getByLabel('Username').fill(TEST_ENV.ADMIN_USERNAME);
   await page.getByLabel('Password').fill(TEST_ENV.ADMIN_PASSWORD);

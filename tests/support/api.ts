@@ -14,7 +14,11 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, opts: { json?: unknown; body?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    opts: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (opts.json !== undefined) headers['content-type'] = 'application/json';
@@ -87,7 +91,14 @@ export async function stockOf(baseUrl: string, productId: number): Promise<numbe
 export async function payLogsFor(adminClient: ApiClient, orderNo: string) {
   const res = await adminClient.get(`/api/admin/pay-logs?orderNo=${encodeURIComponent(orderNo)}&limit=500`);
   if (res.status !== 200) throw new Error(`pay-logs: ${res.status} ${res.text}`);
-  return res.body.items as { verdict: string; source: string; tradeState: string; transactionId: string | null; totalFee: number | null; detail: string | null }[];
+  return res.body.items as {
+    verdict: string;
+    source: string;
+    tradeState: string;
+    transactionId: string | null;
+    totalFee: number | null;
+    detail: string | null;
+  }[];
 }
 
 export async function waitFor<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 10_000, intervalMs = 100): Promise<T> {

@@ -15,10 +15,12 @@ const assigned = lines.flatMap((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1] ?
 /** The `# sandbox: NAME=value` or `# live: NAME=value` examples, as an environment. */
 function examples(mode: 'sandbox' | 'live'): Record<string, string> {
   const pattern = new RegExp(`^# ${mode}:\\s+([A-Z][A-Z0-9_]*)=(\\S+)$`);
-  return Object.fromEntries(lines.flatMap((line) => {
-    const match = pattern.exec(line);
-    return match ? [[match[1], match[2]]] : [];
-  }));
+  return Object.fromEntries(
+    lines.flatMap((line) => {
+      const match = pattern.exec(line);
+      return match ? [[match[1], match[2]]] : [];
+    }),
+  );
 }
 
 describe('.env.example', () => {

@@ -10,7 +10,11 @@ describe('serializeError', () => {
       parameters: ['Quillon Vexmarsh', '+86 139 7531 8642'],
       query: 'insert into "orders" ("shipping_name", "shipping_phone") values ($1, $2)',
     });
-    const err = new DrizzleQueryError('insert into "orders" ("shipping_name", "shipping_phone") values ($1, $2)', ['Quillon Vexmarsh', '+86 139 7531 8642'], cause);
+    const err = new DrizzleQueryError(
+      'insert into "orders" ("shipping_name", "shipping_phone") values ($1, $2)',
+      ['Quillon Vexmarsh', '+86 139 7531 8642'],
+      cause,
+    );
     const logged = serializeError(err);
     const text = JSON.stringify(logged);
     expect(text).not.toContain('Quillon');

@@ -76,5 +76,8 @@ function groupByCategory(products: CatalogProduct[]): [string, CatalogProduct[]]
 }
 
 function anchor(category: string): string {
-  return `category-${category.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `category-${category
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }

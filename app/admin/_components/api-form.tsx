@@ -25,7 +25,20 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ApiForm({ endpoint, method = 'POST', multipart, submitLabel, busyLabel, done, redirectTo, resetOnSuccess, danger, className, testId, children }: Props) {
+export function ApiForm({
+  endpoint,
+  method = 'POST',
+  multipart,
+  submitLabel,
+  busyLabel,
+  done,
+  redirectTo,
+  resetOnSuccess,
+  danger,
+  className,
+  testId,
+  children,
+}: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
@@ -39,7 +52,11 @@ export function ApiForm({ endpoint, method = 'POST', multipart, submitLabel, bus
     setBusy(true);
     setError(null);
     setSuccess(null);
-    const reply = await submitJson<Record<string, unknown>>(endpoint, method, multipart ? data : Object.fromEntries([...data].filter(([, v]) => typeof v === 'string')));
+    const reply = await submitJson<Record<string, unknown>>(
+      endpoint,
+      method,
+      multipart ? data : Object.fromEntries([...data].filter(([, v]) => typeof v === 'string')),
+    );
     setBusy(false);
     if (!reply.ok) {
       setError(reply.status === 0 ? 'Could not reach the server' : (reply.error ?? `The server answered ${reply.status}`));

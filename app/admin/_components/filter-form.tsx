@@ -3,7 +3,17 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-export function FilterForm({ testId, submitLabel = 'Filter', clearHref, children }: { testId: string; submitLabel?: string; clearHref?: string; children: ReactNode }) {
+export function FilterForm({
+  testId,
+  submitLabel = 'Filter',
+  clearHref,
+  children,
+}: {
+  testId: string;
+  submitLabel?: string;
+  clearHref?: string;
+  children: ReactNode;
+}) {
   return (
     <form className="adm-filters" method="get" data-testid={testId}>
       {children}
@@ -16,7 +26,19 @@ export function FilterForm({ testId, submitLabel = 'Filter', clearHref, children
 }
 
 /** A choice of `options`; with `any`, a blank first choice that filters on nothing. */
-export function SelectFilter({ label, name, value, options, any = true }: { label: string; name: string; value?: string; options: readonly string[]; any?: boolean }) {
+export function SelectFilter({
+  label,
+  name,
+  value,
+  options,
+  any = true,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  options: readonly string[];
+  any?: boolean;
+}) {
   return (
     <label>
       {label}

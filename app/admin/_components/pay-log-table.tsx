@@ -29,7 +29,9 @@ export function PayLogTable({ rows }: { rows: PayLogRow[] }) {
             <tr key={log.id} data-testid="pay-log-row" data-id={log.id}>
               <td className="adm-mono">{log.id}</td>
               <td className="adm-nowrap">{formatTime(log.createdAt)}</td>
-              <td className="adm-mono">{log.orderNo && log.username ? <Link href={`/admin/orders/${encodeURIComponent(log.orderNo)}`}>{log.orderNo}</Link> : log.orderNo}</td>
+              <td className="adm-mono">
+                {log.orderNo && log.username ? <Link href={`/admin/orders/${encodeURIComponent(log.orderNo)}`}>{log.orderNo}</Link> : log.orderNo}
+              </td>
               <td>{log.username ?? '—'}</td>
               <td>{log.source}</td>
               <td className="adm-mono">{log.tradeState}</td>

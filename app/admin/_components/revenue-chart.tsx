@@ -25,7 +25,8 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
   const slot = plotW / rows.length;
   const barW = Math.max(1, slot * 0.72);
   const labelEvery = Math.ceil(rows.length / 12);
-  const label = (period: string) => (groupBy === 'day' ? period.slice(5) : groupBy === 'month' ? period.slice(0, 7) : `${period.slice(0, 4)} Q${Math.floor(Number(period.slice(5, 7)) / 3) + 1}`);
+  const label = (period: string) =>
+    groupBy === 'day' ? period.slice(5) : groupBy === 'month' ? period.slice(0, 7) : `${period.slice(0, 4)} Q${Math.floor(Number(period.slice(5, 7)) / 3) + 1}`;
 
   return (
     <figure className="adm-chart">

@@ -24,10 +24,10 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
     <>
       <h1 className="adm-title">Anomalies</h1>
       <p className="adm-muted">
-        Money that could not be applied (a wrong amount or currency, money for closed orders, second payments, a transaction of another order, refunds
-        made outside the shop) and authentic notifies we refused (another merchant, an unknown order, a failed payment). Messages that could not be
-        authenticated are not listed: find them in <Link href="/admin/pay-logs?verdict=unverified">pay logs</Link>. Resolving one records who and why;
-        the pay log itself never changes.
+        Money that could not be applied (a wrong amount or currency, money for closed orders, second payments, a transaction of another order, refunds made
+        outside the shop) and authentic notifies we refused (another merchant, an unknown order, a failed payment). Messages that could not be authenticated are
+        not listed: find them in <Link href="/admin/pay-logs?verdict=unverified">pay logs</Link>. Resolving one records who and why; the pay log itself never
+        changes.
       </p>
       <nav className="adm-tabs" aria-label="Status">
         <Link href="/admin/anomalies" aria-current={status === 'open' ? 'page' : undefined}>
@@ -61,7 +61,13 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
                   Resolved by <strong>{a.resolution.resolvedBy}</strong> at {formatTime(a.resolution.resolvedAt)}: {a.resolution.note}
                 </p>
               ) : (
-                <ApiForm endpoint={`/api/admin/anomalies/${a.id}/resolve`} submitLabel="Mark resolved" done="Resolved" className="adm-form--inline" testId="resolve-form">
+                <ApiForm
+                  endpoint={`/api/admin/anomalies/${a.id}/resolve`}
+                  submitLabel="Mark resolved"
+                  done="Resolved"
+                  className="adm-form--inline"
+                  testId="resolve-form"
+                >
                   <label className="adm-grow">
                     <span className="adm-visually-hidden">Note</span>
                     <input name="note" required maxLength={500} placeholder="What was done: refunded, shipped anyway, forged message…" />

@@ -17,7 +17,10 @@ export default async function ProductsPage() {
   return (
     <>
       <h1 className="adm-title">
-        Products <a href="#new-product" className="adm-button">New product</a>
+        Products{' '}
+        <a href="#new-product" className="adm-button">
+          New product
+        </a>
       </h1>
       <div className="adm-table-wrap">
         <table className="adm-table" data-testid="product-table">

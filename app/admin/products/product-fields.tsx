@@ -11,7 +11,13 @@ export function ProductFields({ product }: { product?: AdminProduct }) {
       </label>
       <label>
         Slug (in the product&apos;s address)
-        <input name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" defaultValue={product?.slug} placeholder={product ? undefined : 'made from the name if blank'} />
+        <input
+          name="slug"
+          maxLength={80}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          defaultValue={product?.slug}
+          placeholder={product ? undefined : 'made from the name if blank'}
+        />
       </label>
       <label>
         Category
@@ -19,7 +25,14 @@ export function ProductFields({ product }: { product?: AdminProduct }) {
       </label>
       <label>
         Price (¥)
-        <input name="price" required inputMode="decimal" pattern="\d{1,7}(\.\d{1,2})?" placeholder="68.00" defaultValue={product && fenToYuan(product.priceFen)} />
+        <input
+          name="price"
+          required
+          inputMode="decimal"
+          pattern="\d{1,7}(\.\d{1,2})?"
+          placeholder="68.00"
+          defaultValue={product && fenToYuan(product.priceFen)}
+        />
       </label>
       <label>
         Most per order

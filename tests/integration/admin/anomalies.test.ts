@@ -38,7 +38,11 @@ beforeAll(async () => {
   await notify(base, wrongAmount, { overrides: { total_fee: '1', cash_fee: '1' } });
   await notify(base, wrongAmount, { key: 'Y'.repeat(32) }); // forged: wrong key
   await notify(base, wrongAmount, { overrides: { mch_id: '1999999999' } }); // signed, another merchant's
-  const logs = [...(await payLogsFor(operator, paidTwice.orderNo)), ...(await payLogsFor(operator, wrongAmount.orderNo))] as unknown as { id: number; verdict: string; detail: string }[];
+  const logs = [...(await payLogsFor(operator, paidTwice.orderNo)), ...(await payLogsFor(operator, wrongAmount.orderNo))] as unknown as {
+    id: number;
+    verdict: string;
+    detail: string;
+  }[];
   appliedId = logs.find((l) => l.verdict === 'applied')!.id;
   secondPaymentId = logs.find((l) => l.verdict === 'anomaly' && l.detail.startsWith('second payment'))!.id;
   mismatchId = logs.find((l) => l.verdict === 'anomaly' && l.detail.startsWith('amount'))!.id;

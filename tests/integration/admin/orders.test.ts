@@ -21,7 +21,10 @@ const orderNos = (items: { orderNo: string }[]) => items.map((o) => o.orderNo);
 async function list(query: string) {
   const res = await operator.get(`/api/admin/orders?${query}`);
   expect(res.status, res.text).toBe(200);
-  return res.body as { items: { orderNo: string; status: string; username: string; createdAt: string; fulfilment: string; items: unknown[] }[]; nextCursor: string | null };
+  return res.body as {
+    items: { orderNo: string; status: string; username: string; createdAt: string; fulfilment: string; items: unknown[] }[];
+    nextCursor: string | null;
+  };
 }
 
 beforeAll(async () => {
@@ -110,7 +113,14 @@ describe('GET /api/admin/orders/{orderNo}', () => {
     const res = await operator.get(`/api/admin/orders/${a1.orderNo}`);
     expect(res.status).toBe(200);
     const order = res.body;
-    expect(order).toMatchObject({ orderNo: a1.orderNo, username: aliceName, status: 'paid', totalFee: a1.totalFee, shipping: SHIPPING, fulfilment: 'unfulfilled' });
+    expect(order).toMatchObject({
+      orderNo: a1.orderNo,
+      username: aliceName,
+      status: 'paid',
+      totalFee: a1.totalFee,
+      shipping: SHIPPING,
+      fulfilment: 'unfulfilled',
+    });
     expect(order.items).toHaveLength(1);
     expect(order.items[0].quantity).toBe(2);
     expect(order.items[0].priceFen * 2).toBe(a1.totalFee);

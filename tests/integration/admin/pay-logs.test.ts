@@ -57,8 +57,19 @@ describe('GET /api/admin/pay-logs filters', () => {
     const rows = await get(`user=${carol}`);
     expect(ids(rows)).toEqual(ids(logs));
     expect(rows.every((r) => r.username === carol)).toBe(true);
-    expect(rows[0]).toEqual(expect.objectContaining({ id: expect.any(Number), orderNo: expect.any(String), tradeState: expect.any(String), source: 'notify', verdict: expect.any(String), createdAt: expect.any(String) }));
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['id', 'orderNo', 'transactionId', 'totalFee', 'tradeState', 'source', 'verdict', 'createdAt']));
+    expect(rows[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(Number),
+        orderNo: expect.any(String),
+        tradeState: expect.any(String),
+        source: 'notify',
+        verdict: expect.any(String),
+        createdAt: expect.any(String),
+      }),
+    );
+    expect(Object.keys(rows[0])).toEqual(
+      expect.arrayContaining(['id', 'orderNo', 'transactionId', 'totalFee', 'tradeState', 'source', 'verdict', 'createdAt']),
+    );
   });
 
   it('by trade state', async () => {

@@ -16,7 +16,12 @@ beforeAll(async () => {
   live = await startAppServer({
     port: await freePort(),
     name: 'payment-env-live',
-    env: { WXPAY_MODE: 'live', WXPAY_BASE_URL: `${base}/sandbox`, WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify', ADMIN_PASSWORD: LIVE_ADMIN_PASSWORD },
+    env: {
+      WXPAY_MODE: 'live',
+      WXPAY_BASE_URL: `${base}/sandbox`,
+      WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify',
+      ADMIN_PASSWORD: LIVE_ADMIN_PASSWORD,
+    },
   });
 }, 120_000);
 afterAll(() => live?.stop());

@@ -41,7 +41,14 @@ afterAll(async () => {
 
 describe('POST /api/admin/products', () => {
   it('creates a product with the yuan price stored in fen, in the catalogue at once', async () => {
-    const res = await create({ name: 'Osmanthus Oolong 桂花乌龙', slug: slug('osmanthus'), description: 'Floral.', category: 'Tea', price: '68.00', stock: 10 });
+    const res = await create({
+      name: 'Osmanthus Oolong 桂花乌龙',
+      slug: slug('osmanthus'),
+      description: 'Floral.',
+      category: 'Tea',
+      price: '68.00',
+      stock: 10,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'Osmanthus Oolong 桂花乌龙', priceFen: 6800, stock: 10, imageUrl: '/products/placeholder.svg' });
     expect(await inCatalog(res.body.id)).toMatchObject({ priceFen: 6800, stock: 10 });
@@ -104,7 +111,9 @@ describe('PATCH /api/admin/products/{id}', () => {
     const product = (await create({ name: 'Edit probe', slug: slug('edit'), price: '20.00', stock: 20 })).body;
     const shopper = await namedShopper(base, 'edit');
     const before = await placeOrder(shopper.client, { productId: product.id });
-    const res = await operator.request('PATCH', `/api/admin/products/${product.id}`, { json: { name: 'Edit probe v2', price: '25.50', description: 'Now better' } });
+    const res = await operator.request('PATCH', `/api/admin/products/${product.id}`, {
+      json: { name: 'Edit probe v2', price: '25.50', description: 'Now better' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'Edit probe v2', priceFen: 2550 });
     expect((await operator.get(`/api/admin/products/${product.id}`)).body).toMatchObject({ description: 'Now better', stock: 19 });

@@ -127,7 +127,9 @@ describe('GET /api/admin/reports/revenue', () => {
     expect(nonEmpty(await report(`groupBy=day&from=${q2Start}&to=2025-04-01T04:00:01Z`))).toEqual(expected('day', (o) => o.paidAt === q2Start));
     expect(nonEmpty(await report(`groupBy=day&from=2025-04-01T03:59:59Z&to=${q2Start}`))).toEqual(expected('day', (o) => o.paidAt === '2025-04-01T03:59:59Z'));
     // Midnight in New York written with its own offset.
-    expect(nonEmpty(await report(`groupBy=quarter&from=${encodeURIComponent('2025-04-01T00:00:00-04:00')}`))).toEqual(expected('quarter', (o) => o.paidAt >= q2Start));
+    expect(nonEmpty(await report(`groupBy=quarter&from=${encodeURIComponent('2025-04-01T00:00:00-04:00')}`))).toEqual(
+      expected('quarter', (o) => o.paidAt >= q2Start),
+    );
   });
 
   it('over a range of them: the totals equal the sum of the paid orders, every period listed', async () => {
@@ -155,7 +157,9 @@ describe('GET /api/admin/reports/revenue', () => {
     expect(quarters[7]).toBe(periodOf(`${today}T12:00:00Z`, 'quarter'));
     // Only `to`: the default number of periods ending there; only `from`: up to today.
     expect((await report('groupBy=month&to=2025-03-31')).map((r) => r.period)).toEqual(
-      ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03'].map((m) => `${m}-01`),
+      ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03'].map(
+        (m) => `${m}-01`,
+      ),
     );
     expect((await report(`from=${addDays(today, -2)}`)).map((r) => r.period)).toEqual([addDays(today, -2), addDays(today, -1), today]);
   });
@@ -164,7 +168,11 @@ describe('GET /api/admin/reports/revenue', () => {
     expect(await report('groupBy=day&from=2025-01-01&to=2026-02-04')).toHaveLength(400);
     expect(await report('groupBy=month&from=2016-01-01&to=2025-12-31')).toHaveLength(120);
     expect(await report('groupBy=quarter&from=2016-01-01&to=2025-12-31')).toHaveLength(40);
-    for (const query of ['groupBy=day&from=2025-01-01&to=2026-02-05', 'groupBy=month&from=2016-01-01&to=2026-01-01', 'groupBy=quarter&from=2015-12-31&to=2025-12-31']) {
+    for (const query of [
+      'groupBy=day&from=2025-01-01&to=2026-02-05',
+      'groupBy=month&from=2016-01-01&to=2026-01-01',
+      'groupBy=quarter&from=2015-12-31&to=2025-12-31',
+    ]) {
       const res = await operator.get(`/api/admin/reports/revenue?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.error, query).toMatch(/at most (400|120|40) by (day|month|quarter)/);

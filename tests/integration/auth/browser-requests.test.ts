@@ -22,7 +22,11 @@ describe('cross-site state changes', () => {
       ['DELETE', '/api/session'],
       ['POST', '/sandbox/faults'],
     ]) {
-      const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: method === 'POST' ? credentials() : undefined });
+      const res = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: method === 'POST' ? credentials() : undefined,
+      });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(await res.json()).toEqual({ error: expect.any(String) });
       expect(res.headers.getSetCookie()).toEqual([]);

@@ -36,7 +36,14 @@ function call(from: string, method: string, path: string, json?: unknown, header
   const body = json === undefined ? undefined : JSON.stringify(json);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method, localAddress: from, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        localAddress: from,
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -44,7 +51,12 @@ function call(from: string, method: string, path: string, json?: unknown, header
         res.on('end', () => {
           const retryAfter = res.headers['retry-after'];
           const cookie = res.headers['set-cookie']?.find((c) => c.startsWith('session='))?.split(';')[0];
-          resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined, retryAfter: retryAfter === undefined ? undefined : Number(retryAfter), cookie });
+          resolve({
+            status: res.statusCode!,
+            body: text ? JSON.parse(text) : undefined,
+            retryAfter: retryAfter === undefined ? undefined : Number(retryAfter),
+            cookie,
+          });
         });
       },
     );

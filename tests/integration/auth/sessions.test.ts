@@ -56,71 +56,79 @@ describe('sign-out', () => {
 });
 
 describe('renaming ADMIN_USERNAME', () => {
-  it('demotes the old operator at the next start and ends their sessions', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'wxstore-rename-admin-'));
-    const port = await freePort();
-    const first = await startAppServer({ port, name: 'rename-admin-1', env: { DATA_DIR: dataDir, ADMIN_USERNAME: 'boss-one' } });
-    let oldAdmin: ApiClient;
-    try {
-      oldAdmin = new ApiClient(first.baseUrl);
-      expect((await oldAdmin.post('/api/session', { username: 'boss-one', password: 'admin-test-password' })).status).toBe(200);
-      expect((await oldAdmin.get('/api/admin/orders')).status).toBe(200);
-    } finally {
-      await first.stop();
-    }
-    const second = await startAppServer({
-      port,
-      name: 'rename-admin-2',
-      env: { DATA_DIR: dataDir, ADMIN_USERNAME: 'boss-two', ...(first.databaseUrl ? { DATABASE_URL: first.databaseUrl } : {}) },
-    });
-    try {
-      const replay = new ApiClient(second.baseUrl);
-      replay.cookie = oldAdmin.cookie;
-      expect((await replay.get('/api/admin/orders')).status).toBe(401);
-      // Signing in again as the old name gives a shopper, not an operator.
-      const back = new ApiClient(second.baseUrl);
-      const signIn = await back.post('/api/session', { username: 'boss-one', password: 'admin-test-password' });
-      expect(signIn.status).toBe(200);
-      expect(signIn.body.role).toBe('shopper');
-      expect((await back.get('/api/admin/orders')).status).toBe(403);
-      const newAdmin = new ApiClient(second.baseUrl);
-      expect((await newAdmin.post('/api/session', { username: 'boss-two', password: 'admin-test-password' })).status).toBe(200);
-      expect((await newAdmin.get('/api/admin/orders')).status).toBe(200);
-    } finally {
-      await second.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, STARTS_SERVERS_TIMEOUT_MS);
+  it(
+    'demotes the old operator at the next start and ends their sessions',
+    async () => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'wxstore-rename-admin-'));
+      const port = await freePort();
+      const first = await startAppServer({ port, name: 'rename-admin-1', env: { DATA_DIR: dataDir, ADMIN_USERNAME: 'boss-one' } });
+      let oldAdmin: ApiClient;
+      try {
+        oldAdmin = new ApiClient(first.baseUrl);
+        expect((await oldAdmin.post('/api/session', { username: 'boss-one', password: 'admin-test-password' })).status).toBe(200);
+        expect((await oldAdmin.get('/api/admin/orders')).status).toBe(200);
+      } finally {
+        await first.stop();
+      }
+      const second = await startAppServer({
+        port,
+        name: 'rename-admin-2',
+        env: { DATA_DIR: dataDir, ADMIN_USERNAME: 'boss-two', ...(first.databaseUrl ? { DATABASE_URL: first.databaseUrl } : {}) },
+      });
+      try {
+        const replay = new ApiClient(second.baseUrl);
+        replay.cookie = oldAdmin.cookie;
+        expect((await replay.get('/api/admin/orders')).status).toBe(401);
+        // Signing in again as the old name gives a shopper, not an operator.
+        const back = new ApiClient(second.baseUrl);
+        const signIn = await back.post('/api/session', { username: 'boss-one', password: 'admin-test-password' });
+        expect(signIn.status).toBe(200);
+        expect(signIn.body.role).toBe('shopper');
+        expect((await back.get('/api/admin/orders')).status).toBe(403);
+        const newAdmin = new ApiClient(second.baseUrl);
+        expect((await newAdmin.post('/api/session', { username: 'boss-two', password: 'admin-test-password' })).status).toBe(200);
+        expect((await newAdmin.get('/api/admin/orders')).status).toBe(200);
+      } finally {
+        await second.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    STARTS_SERVERS_TIMEOUT_MS,
+  );
 });
 
 describe('live mode (production)', () => {
-  it('names the cookie __Host-session, Secure from configuration, and sends HSTS', async () => {
-    const live = await startAppServer({
-      port: await freePort(),
-      name: 'sessions-live',
-      env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify', ADMIN_PASSWORD: 'Live-test-passw0rd' },
-    });
-    try {
-      const res = await fetch(`${live.baseUrl}/api/users`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'http' },
-        body: JSON.stringify({ username: uniqueName(), password }),
+  it(
+    'names the cookie __Host-session, Secure from configuration, and sends HSTS',
+    async () => {
+      const live = await startAppServer({
+        port: await freePort(),
+        name: 'sessions-live',
+        env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify', ADMIN_PASSWORD: 'Live-test-passw0rd' },
       });
-      expect(res.status).toBe(201);
-      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-session='));
-      expect(cookie).toMatch(/; Secure/i);
-      expect(cookie).toMatch(/; Path=\//i);
-      expect(cookie).not.toMatch(/Domain=/i);
-      expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
-      // The token works under its live name (a client over HTTPS would send it back).
-      const me = await fetch(`${live.baseUrl}/api/orders`, { headers: { cookie: cookie!.split(';')[0] } });
-      expect(me.status).toBe(200);
-      const plain = await fetch(`${live.baseUrl}/api/orders`, { headers: { cookie: cookie!.split(';')[0].replace('__Host-', '') } });
-      expect(plain.status).toBe(401);
-    } finally {
-      await live.stop();
-    }
-  }, STARTS_SERVERS_TIMEOUT_MS);
+      try {
+        const res = await fetch(`${live.baseUrl}/api/users`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'http' },
+          body: JSON.stringify({ username: uniqueName(), password }),
+        });
+        expect(res.status).toBe(201);
+        const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-session='));
+        expect(cookie).toMatch(/; Secure/i);
+        expect(cookie).toMatch(/; Path=\//i);
+        expect(cookie).not.toMatch(/Domain=/i);
+        expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
+        // The token works under its live name (a client over HTTPS would send it back).
+        const me = await fetch(`${live.baseUrl}/api/orders`, { headers: { cookie: cookie!.split(';')[0] } });
+        expect(me.status).toBe(200);
+        const plain = await fetch(`${live.baseUrl}/api/orders`, { headers: { cookie: cookie!.split(';')[0].replace('__Host-', '') } });
+        expect(plain.status).toBe(401);
+      } finally {
+        await live.stop();
+      }
+    },
+    STARTS_SERVERS_TIMEOUT_MS,
+  );
 
   it('sandbox mode keeps `session` without Secure, even behind a proxy saying https, and sends no HSTS', async () => {
     const res = await fetch(`${base}/api/users`, {

@@ -20,7 +20,9 @@ const IMAGE_WORKDIR = '/app';
 
 /** The runner stage of the Dockerfile, continuation lines joined. */
 function runnerStage(): string[] {
-  const lines = readFileSync(path.join(root, 'Dockerfile'), 'utf8').replace(/\\\n\s*/g, ' ').split('\n');
+  const lines = readFileSync(path.join(root, 'Dockerfile'), 'utf8')
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n');
   const start = lines.findIndex((line) => /^FROM \S+ AS runner$/.test(line));
   if (start < 0) throw new Error('Dockerfile has no "FROM … AS runner" stage');
   const end = lines.findIndex((line, i) => i > start && line.startsWith('FROM '));
@@ -78,10 +80,17 @@ beforeAll(async () => {
   server.stdout!.on('data', (b: Buffer) => output.push(b.toString()));
   server.stderr!.on('data', (b: Buffer) => output.push(b.toString()));
   try {
-    await waitFor(async () => {
-      if (server.exitCode !== null) throw new Error(`server.js exited with code ${server.exitCode}`);
-      return fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    }, 60_000, 200);
+    await waitFor(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`server.js exited with code ${server.exitCode}`);
+        return fetch(`${baseUrl}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      60_000,
+      200,
+    );
   } catch (err) {
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output.join('')}`);
   }

@@ -33,7 +33,12 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
   beforeAll(async () => {
     const env = { ORDER_TTL_SECONDS: String(TTL_S) };
     a = await startAppServer({ port: PORT, name: 'instance-a', env: { ...env, WXPAY_NOTIFY_URL: `http://127.0.0.1:${PORT + 1}/api/wxpay/notify` } });
-    b = await startAppServer({ port: PORT + 1, name: 'instance-b', databaseUrl: a.databaseUrl, env: { ...env, WXPAY_NOTIFY_URL: `${a.baseUrl}/api/wxpay/notify` } });
+    b = await startAppServer({
+      port: PORT + 1,
+      name: 'instance-b',
+      databaseUrl: a.databaseUrl,
+      env: { ...env, WXPAY_NOTIFY_URL: `${a.baseUrl}/api/wxpay/notify` },
+    });
   });
 
   afterAll(async () => {
@@ -54,7 +59,8 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
     }
   }
 
-  const stream = (baseUrl: string, shopper: ApiClient, orderNo: string) => openEventStream(`${baseUrl}/api/orders/${orderNo}/events`, { cookie: shopper.cookie });
+  const stream = (baseUrl: string, shopper: ApiClient, orderNo: string) =>
+    openEventStream(`${baseUrl}/api/orders/${orderNo}/events`, { cookie: shopper.cookie });
 
   async function statuses(s: EventStreamClient, timeoutMs = 5000): Promise<string> {
     const event = await s.next(timeoutMs);
@@ -100,7 +106,9 @@ describe.runIf(process.env.DATABASE_URL)('two instances on one PostgreSQL databa
     );
     // Some pay pages open on the instance their order was not placed on, some on the one it was.
     const streams = await Promise.all(
-      placed.slice(0, STREAMED).map(async ({ order, shopper }, i) => ({ orderNo: order.orderNo, events: await stream(servers[i % 2], shopper, order.orderNo) })),
+      placed
+        .slice(0, STREAMED)
+        .map(async ({ order, shopper }, i) => ({ orderNo: order.orderNo, events: await stream(servers[i % 2], shopper, order.orderNo) })),
     );
 
     const wait = createdLast + STALE_AFTER_MS - Date.now();

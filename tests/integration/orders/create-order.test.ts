@@ -32,16 +32,19 @@ describe('POST /api/orders', () => {
 
     const mine = await shopper.get('/api/orders');
     expect(mine.body.items[0]).toMatchObject({ orderNo: res.body.orderNo, status: 'pending', totalFee: res.body.totalFee });
-    expect(mine.body.items[0].items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ productId: a.id, priceFen: a.priceFen, quantity: 2 })]),
-    );
+    expect(mine.body.items[0].items).toEqual(expect.arrayContaining([expect.objectContaining({ productId: a.id, priceFen: a.priceFen, quantity: 2 })]));
   });
 
   it('merges repeated lines for one product into one reservation', async () => {
     const shopper = await newShopper(base);
     const [a] = await twoProducts();
     const before = await stockOf(base, a.id);
-    const res = await shopper.post('/api/orders', { items: [{ productId: a.id, quantity: 1 }, { productId: a.id, quantity: 2 }] });
+    const res = await shopper.post('/api/orders', {
+      items: [
+        { productId: a.id, quantity: 1 },
+        { productId: a.id, quantity: 2 },
+      ],
+    });
     expect(res.status).toBe(201);
     expect(res.body.totalFee).toBe(a.priceFen * 3);
     expect(await stockOf(base, a.id)).toBe(before - 3);
@@ -126,7 +129,12 @@ describe('POST /api/orders', () => {
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
     // Two lines of one product are one line.
-    const split = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 6 }, { productId: product.id, quantity: 5 }] });
+    const split = await shopper.post('/api/orders', {
+      items: [
+        { productId: product.id, quantity: 6 },
+        { productId: product.id, quantity: 5 },
+      ],
+    });
     expect(split.status).toBe(429);
     expect(await stockOf(base, product.id)).toBe(before);
     expect((await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 10 }] })).status).toBe(201);
@@ -135,7 +143,16 @@ describe('POST /api/orders', () => {
   it('caps the units one shopper holds in pending orders at MAX_PENDING_UNITS (20), summed over orders and products', async () => {
     const shopper = await newShopper(base);
     const [a, b] = (await catalog(base)).filter((p) => p.stock >= 25).sort((x, y) => x.priceFen - y.priceFen);
-    expect((await shopper.post('/api/orders', { items: [{ productId: a.id, quantity: 10 }, { productId: b.id, quantity: 5 }] })).status).toBe(201);
+    expect(
+      (
+        await shopper.post('/api/orders', {
+          items: [
+            { productId: a.id, quantity: 10 },
+            { productId: b.id, quantity: 5 },
+          ],
+        })
+      ).status,
+    ).toBe(201);
     expect((await shopper.post('/api/orders', { items: [{ productId: b.id, quantity: 5 }] })).status).toBe(201);
     const before = await catalog(base);
     const res = await shopper.post('/api/orders', { items: [{ productId: a.id, quantity: 1 }] });

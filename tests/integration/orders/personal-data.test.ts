@@ -87,7 +87,12 @@ describe.runIf(process.env.DATABASE_URL)('a database error during checkout', () 
       expect(res.status).toBe(500);
       expect(res.body).toEqual({ error: 'Internal error' });
       // PostgreSQL's message names the constraint: the error was logged, and this is that line.
-      const line = await waitFor(async () => server.output().split('\n').find((l) => l.includes('refuse_quillon')));
+      const line = await waitFor(async () =>
+        server
+          .output()
+          .split('\n')
+          .find((l) => l.includes('refuse_quillon')),
+      );
       expect(JSON.parse(line)).toMatchObject({ level: 50, msg: 'request failed', err: { message: 'Failed query' } });
       expectNoPersonalData();
     } finally {

@@ -87,7 +87,9 @@ describe('POST /api/wxpay/notify', () => {
     expect(res.status).toBe(200);
     expect(res.text).toMatch(SUCCESS);
     expect(await order.status()).toBe('pending');
-    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([{ verdict: 'anomaly', detail: 'fee_type USD: the shop books CNY only', totalFee: order.totalFee }]);
+    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([
+      { verdict: 'anomaly', detail: 'fee_type USD: the shop books CNY only', totalFee: order.totalFee },
+    ]);
   });
 
   it('records a transaction_id that already belongs to another order as an anomaly and acknowledges it (not a 500)', async () => {
@@ -135,7 +137,11 @@ describe('POST /api/wxpay/notify', () => {
   });
 
   it.each([
-    ['an XXE payload', (o: { orderNo: string }) => `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><out_trade_no>${o.orderNo}</out_trade_no><attach>&xxe;</attach></xml>`],
+    [
+      'an XXE payload',
+      (o: { orderNo: string }) =>
+        `<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><out_trade_no>${o.orderNo}</out_trade_no><attach>&xxe;</attach></xml>`,
+    ],
     ['JSON', (o: { orderNo: string }) => JSON.stringify({ out_trade_no: o.orderNo, return_code: 'SUCCESS' })],
     ['plain text', () => 'success'],
     ['nested XML', (o: { orderNo: string }) => `<xml><out_trade_no>${o.orderNo}</out_trade_no><a><b>1</b></a></xml>`],

@@ -82,10 +82,14 @@ describe('sandbox closeorder', () => {
     expect(young.err_code_des).toContain('5分钟');
 
     // 5 minutes × WXPAY_SANDBOX_TIME_SCALE 0.01 = 3 s.
-    const closed = await waitFor(async () => {
-      const reply = await callV2('closeorder', { out_trade_no: outTradeNo }, { signType: 'HMAC-SHA256' });
-      return reply.result_code === 'SUCCESS' ? reply : undefined;
-    }, 8000, 'closeorder to succeed');
+    const closed = await waitFor(
+      async () => {
+        const reply = await callV2('closeorder', { out_trade_no: outTradeNo }, { signType: 'HMAC-SHA256' });
+        return reply.result_code === 'SUCCESS' ? reply : undefined;
+      },
+      8000,
+      'closeorder to succeed',
+    );
     expect(Date.now() - createdAt).toBeGreaterThanOrEqual(2900);
     expect(closed.result_msg).toBe('OK');
 

@@ -1,17 +1,7 @@
 // Payment notifications: what the sandbox POSTs to notify_url, and WeChat's retry behaviour.
 import { describe, expect, it } from 'vitest';
 import { parseNotify, parseXml, verify } from '@/lib/wechatpay';
-import {
-  FAIL_REPLY,
-  merchant,
-  placeOrder,
-  quietPeriod,
-  scanPay,
-  startNotifyListener,
-  SUCCESS_REPLY,
-  waitFor,
-  type NotifyListener,
-} from './helpers';
+import { FAIL_REPLY, merchant, placeOrder, quietPeriod, scanPay, startNotifyListener, SUCCESS_REPLY, waitFor, type NotifyListener } from './helpers';
 
 async function withListener(reply: Parameters<typeof startNotifyListener>[0], run: (listener: NotifyListener) => Promise<void>) {
   const listener = await startNotifyListener(reply);
@@ -96,44 +86,53 @@ describe('sandbox payment notification', () => {
   });
 
   it('retries FAIL replies on the (scaled) schedule with the same bytes, and stops at SUCCESS', async () => {
-    await withListener((n) => (n < 2 ? FAIL_REPLY : SUCCESS_REPLY), async (listener) => {
-      const { token } = await placeOrder({ notify_url: listener.url }, { signType: 'HMAC-SHA256' });
-      const paidAt = Date.now();
-      expect((await scanPay(token)).status).toBe(200);
-      await waitFor(() => listener.received.length >= 3, 5000, 'three deliveries');
-      const [first, second, third] = listener.received;
-      expect(first.at - paidAt).toBeLessThan(1000);
-      // 15 s and 15 s × WXPAY_SANDBOX_TIME_SCALE 0.01.
-      expect(second.at - first.at).toBeGreaterThanOrEqual(140);
-      expect(third.at - second.at).toBeGreaterThanOrEqual(140);
-      expect(new Set(listener.received.map((r) => r.body)).size).toBe(1);
+    await withListener(
+      (n) => (n < 2 ? FAIL_REPLY : SUCCESS_REPLY),
+      async (listener) => {
+        const { token } = await placeOrder({ notify_url: listener.url }, { signType: 'HMAC-SHA256' });
+        const paidAt = Date.now();
+        expect((await scanPay(token)).status).toBe(200);
+        await waitFor(() => listener.received.length >= 3, 5000, 'three deliveries');
+        const [first, second, third] = listener.received;
+        expect(first.at - paidAt).toBeLessThan(1000);
+        // 15 s and 15 s × WXPAY_SANDBOX_TIME_SCALE 0.01.
+        expect(second.at - first.at).toBeGreaterThanOrEqual(140);
+        expect(third.at - second.at).toBeGreaterThanOrEqual(140);
+        expect(new Set(listener.received.map((r) => r.body)).size).toBe(1);
 
-      await quietPeriod(2000);
-      expect(listener.received).toHaveLength(3);
-    });
+        await quietPeriod(2000);
+        expect(listener.received).toHaveLength(3);
+      },
+    );
   });
 
   it('counts a non-XML 200 and a non-200 SUCCESS body as failures', async () => {
     const replies = [{ body: 'success' }, { status: 500, body: SUCCESS_REPLY.body }, SUCCESS_REPLY];
-    await withListener((n) => replies[Math.min(n, 2)], async (listener) => {
-      const { token } = await placeOrder({ notify_url: listener.url });
-      await scanPay(token);
-      await waitFor(() => listener.received.length >= 3, 5000, 'three deliveries');
-      await quietPeriod(1000);
-      expect(listener.received).toHaveLength(3);
-    });
+    await withListener(
+      (n) => replies[Math.min(n, 2)],
+      async (listener) => {
+        const { token } = await placeOrder({ notify_url: listener.url });
+        await scanPay(token);
+        await waitFor(() => listener.received.length >= 3, 5000, 'three deliveries');
+        await quietPeriod(1000);
+        expect(listener.received).toHaveLength(3);
+      },
+    );
   });
 
   it('gives up on a reply slower than 5 s and retries', async () => {
-    await withListener((n) => (n === 0 ? { ...SUCCESS_REPLY, delayMs: 5500 } : SUCCESS_REPLY), async (listener) => {
-      const { token } = await placeOrder({ notify_url: listener.url });
-      await scanPay(token);
-      await waitFor(() => listener.received.length >= 2, 9000, 'a second delivery');
-      const [first, second] = listener.received;
-      expect(second.at - first.at).toBeGreaterThanOrEqual(5000);
-      await quietPeriod(1000);
-      expect(listener.received).toHaveLength(2);
-    });
+    await withListener(
+      (n) => (n === 0 ? { ...SUCCESS_REPLY, delayMs: 5500 } : SUCCESS_REPLY),
+      async (listener) => {
+        const { token } = await placeOrder({ notify_url: listener.url });
+        await scanPay(token);
+        await waitFor(() => listener.received.length >= 2, 9000, 'a second delivery');
+        const [first, second] = listener.received;
+        expect(second.at - first.at).toBeGreaterThanOrEqual(5000);
+        await quietPeriod(1000);
+        expect(listener.received).toHaveLength(2);
+      },
+    );
   }, 20_000);
 
   it('lets exactly one of several concurrent payments through, with one notification', async () => {

@@ -25,7 +25,21 @@ function openssl(...args: string[]) {
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'refund-tls-'));
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'stranger-key.pem', '-out', 'stranger-cert.pem', '-days', '1', '-subj', `/CN=${merchant.mchId}`);
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'stranger-key.pem',
+    '-out',
+    'stranger-cert.pem',
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${merchant.mchId}`,
+  );
   openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other-key.pem', '-out', 'other.csr', '-subj', `/CN=${OTHER_MCH_ID}`);
   openssl('x509', '-req', '-in', 'other.csr', '-CA', certFiles.ca, '-CAkey', certFiles.caKey, '-set_serial', '0x5a17', '-days', '1', '-out', 'other-cert.pem');
   const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
@@ -98,11 +112,15 @@ describe('the secapi TLS listener', () => {
     expect(parseXml(reply.text)).toEqual({ return_code: 'FAIL', return_msg: 'certificate not match' });
     const order = await paidOrder(100);
     const input = { outTradeNo: order.outTradeNo, outRefundNo: newOutRefundNo(), totalFee: 100, refundFee: 100 };
-    const err = await refundClient(otherMerchant).refund(input).catch((e: unknown) => e);
+    const err = await refundClient(otherMerchant)
+      .refund(input)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WxCertificateRejectedError);
     expect((err as WxCertificateRejectedError).rejection).toBe('not_match');
     // Our own certificate, for a request in another mch_id's name: the same answer.
-    const asOther = await refundClient(merchantCertificate, OTHER_MCH_ID).refund(input).catch((e: unknown) => e);
+    const asOther = await refundClient(merchantCertificate, OTHER_MCH_ID)
+      .refund(input)
+      .catch((e: unknown) => e);
     expect((asOther as WxCertificateRejectedError).rejection).toBe('not_match');
     // Nothing was refunded by either: the right certificate still refunds the whole amount.
     await expect(refundClient().refund(input)).resolves.toMatchObject({ refundFee: 100 });

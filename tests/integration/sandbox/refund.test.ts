@@ -3,7 +3,19 @@
 // certificate, refundquery over HTTP, refund notifies received on a local listener.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRefundNotify, WxRefundError } from '@/lib/wechatpay';
-import { callV2, clearFaults, FAIL_REPLY, merchant, newOutTradeNo, placeOrder, quietPeriod, setFaults, startNotifyListener, SUCCESS_REPLY, waitFor } from './helpers';
+import {
+  callV2,
+  clearFaults,
+  FAIL_REPLY,
+  merchant,
+  newOutTradeNo,
+  placeOrder,
+  quietPeriod,
+  setFaults,
+  startNotifyListener,
+  SUCCESS_REPLY,
+  waitFor,
+} from './helpers';
 import { newOutRefundNo, paidOrder, refundClient } from './refunds';
 
 const client = refundClient();
@@ -236,7 +248,13 @@ describe('refund fault knobs', () => {
     try {
       const order = await paidOrder(800);
       await setFaults({ outTradeNo: order.outTradeNo, refund: 'PROCESSING' });
-      const { refundId } = await client.refund({ outTradeNo: order.outTradeNo, outRefundNo: newOutRefundNo(), totalFee: 800, refundFee: 800, notifyUrl: listener.url });
+      const { refundId } = await client.refund({
+        outTradeNo: order.outTradeNo,
+        outRefundNo: newOutRefundNo(),
+        totalFee: 800,
+        refundFee: 800,
+        notifyUrl: listener.url,
+      });
       await quietPeriod(SETTLE_MS * 8);
       const query = await client.refundQuery({ refundId });
       expect(query.refunds[0]).toMatchObject({ refundStatus: 'PROCESSING' });
@@ -276,7 +294,9 @@ describe('refund fault knobs', () => {
     await waitFor(async () => (await client.refundQuery({ outRefundNo: closed })).refunds[0].refundStatus === 'REFUNDCLOSE', 5000, 'REFUNDCLOSE');
     await clearFaults();
     await gap();
-    await expect(client.refund({ outTradeNo: order.outTradeNo, outRefundNo: newOutRefundNo(), totalFee: 800, refundFee: 800 })).resolves.toMatchObject({ refundFee: 800 });
+    await expect(client.refund({ outTradeNo: order.outTradeNo, outRefundNo: newOutRefundNo(), totalFee: 800, refundFee: 800 })).resolves.toMatchObject({
+      refundFee: 800,
+    });
   });
 
   it('refundNotify "drop" never delivers the notify, though the refund succeeds', async () => {

@@ -31,7 +31,11 @@ type Step =
 
 const ORDERS = 5;
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('pay' as const), order: fc.nat(ORDERS - 1), notify: fc.constantFrom('normal' as const, 'drop' as const, 'duplicate' as const) }),
+  fc.record({
+    kind: fc.constant('pay' as const),
+    order: fc.nat(ORDERS - 1),
+    notify: fc.constantFrom('normal' as const, 'drop' as const, 'duplicate' as const),
+  }),
   fc.record({ kind: fc.constant('replay' as const), order: fc.nat(ORDERS - 1) }),
   fc.record({ kind: fc.constant('poll' as const), order: fc.nat(ORDERS - 1) }),
   fc.constant({ kind: 'sweep' as const }),
@@ -60,7 +64,11 @@ describe('random interleavings of pay, notify, query and sweep', () => {
           switch (s.kind) {
             case 'pay': {
               if (s.notify !== 'normal') {
-                await fetch(`${base}/sandbox/faults`, { method: 'POST', headers: json, body: JSON.stringify({ outTradeNo: order!.orderNo, notify: s.notify, ...(s.notify === 'duplicate' ? { count: 3 } : {}) }) });
+                await fetch(`${base}/sandbox/faults`, {
+                  method: 'POST',
+                  headers: json,
+                  body: JSON.stringify({ outTradeNo: order!.orderNo, notify: s.notify, ...(s.notify === 'duplicate' ? { count: 3 } : {}) }),
+                });
               }
               const token = new URL(order!.codeUrl).searchParams.get('pr');
               const res = await fetch(`${base}/sandbox/scan/${token}/pay`, { method: 'POST', headers: json, body: '{}' });
@@ -84,10 +92,14 @@ describe('random interleavings of pay, notify, query and sweep', () => {
 
         // Let every order reach a final state: past WeChat's minimum close age, sweep until none is left.
         await new Promise((r) => setTimeout(r, 3200));
-        await waitFor(async () => {
-          const summary = await (await sweep()).json();
-          return summary.left === 0;
-        }, 20_000, 300);
+        await waitFor(
+          async () => {
+            const summary = await (await sweep()).json();
+            return summary.left === 0;
+          },
+          20_000,
+          300,
+        );
         await fetch(`${base}/sandbox/faults`, { method: 'DELETE' });
         const { orders: all } = await expectMoneyInvariants(operator);
         for (const o of orders) {

@@ -206,7 +206,8 @@ describe('sweep', () => {
 // of a pending order that every sweep and every poll asks about again.
 // The faults are set for every transaction before checkout: these orders expire 2 s after it.
 describe('payments the shop cannot apply as they are', () => {
-  const logsOf = async (order: Placed) => (await payLogsFor(operator, order.orderNo)).map((l) => ({ verdict: l.verdict, source: l.source, tradeState: l.tradeState, detail: l.detail }));
+  const logsOf = async (order: Placed) =>
+    (await payLogsFor(operator, order.orderNo)).map((l) => ({ verdict: l.verdict, source: l.source, tradeState: l.tradeState, detail: l.detail }));
 
   it('orderquery SUCCESS with another amount: one anomaly, the order stays pending and is never claimed or queried again', async () => {
     await fault({ notify: 'drop', orderquery: 'AMOUNT_MISMATCH' });
@@ -215,7 +216,12 @@ describe('payments the shop cannot apply as they are', () => {
     await closable(order);
     // Other tests' stale orders may share (or outlast) a sweep: this order is judged by its own logs.
     await waitFor(async () => (await sweep()).status === 200 && (await logsOf(order)).length > 0, 50_000, 0);
-    const anomaly = { verdict: 'anomaly', source: 'query', tradeState: 'SUCCESS', detail: `amount ${order.totalFee + 1} fen does not match the order's ${order.totalFee} fen` };
+    const anomaly = {
+      verdict: 'anomaly',
+      source: 'query',
+      tradeState: 'SUCCESS',
+      detail: `amount ${order.totalFee + 1} fen does not match the order's ${order.totalFee} fen`,
+    };
     expect(await logsOf(order)).toEqual([anomaly]);
     // Neither the next sweeps nor the shopper's pay page ask WeChat about it again.
     for (let i = 0; i < 3; i++) expect((await sweep()).status).toBe(200);

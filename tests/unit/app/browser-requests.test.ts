@@ -38,13 +38,17 @@ describe('refuseBrowserRequest: cross-site state changes (403)', () => {
 });
 
 describe('refuseBrowserRequest: JSON routes take JSON bodies only (415)', () => {
-  it.each(['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'application/json-patch+json'])(
-    'refuses a %s body on a JSON route',
-    (type) => {
-      expect(refuse('POST', '/api/session', { 'content-type': type, 'content-length': '40' })).toBe(415);
-      expect(refuse('POST', '/api/orders', { 'content-type': type, 'transfer-encoding': 'chunked' })).toBe(415);
-    },
-  );
+  it.each([
+    'text/plain',
+    'text/plain;charset=UTF-8',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/jsonp',
+    'application/json-patch+json',
+  ])('refuses a %s body on a JSON route', (type) => {
+    expect(refuse('POST', '/api/session', { 'content-type': type, 'content-length': '40' })).toBe(415);
+    expect(refuse('POST', '/api/orders', { 'content-type': type, 'transfer-encoding': 'chunked' })).toBe(415);
+  });
 
   it('refuses a body without a content type', () => {
     expect(refuse('POST', '/api/users', { 'content-length': '40' })).toBe(415);

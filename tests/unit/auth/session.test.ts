@@ -15,13 +15,7 @@ import fc from 'fast-check';
 import { jwtVerify, SignJWT, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import { parseCookie, RequestCookies } from 'next/dist/compiled/@edge-runtime/cookies';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createSessionToken,
-  SESSION_MAX_AGE_SECONDS,
-  sessionCookieFrom,
-  verifySessionToken,
-  type SessionUser,
-} from '@/lib/auth/session';
+import { createSessionToken, SESSION_MAX_AGE_SECONDS, sessionCookieFrom, verifySessionToken, type SessionUser } from '@/lib/auth/session';
 import { getEnv } from '@/lib/env';
 import { TEST_ENV } from '@/tests/support/test-env';
 
@@ -171,7 +165,12 @@ const corpus: Case[] = [
   { name: 'app token (admin)', token: () => createSessionToken(ADMIN), local: 'accept', jose: 'accept' },
   { name: 'typ JWT and kid headers', token: () => mint(claims(), { alg: 'HS256', typ: 'JWT', kid: 'k1' }), local: 'accept', jose: 'accept' },
   { name: 'nbf == now', token: () => mint(claims({ nbf: now() })), local: 'accept', jose: 'accept' },
-  { name: 'exp beyond any date (1e400 parses as Infinity)', token: () => signParts(encode({ alg: 'HS256' }), b64url('{"sub":"42","username":"alice","exp":1e400}')), local: 'accept', jose: 'accept' },
+  {
+    name: 'exp beyond any date (1e400 parses as Infinity)',
+    token: () => signParts(encode({ alg: 'HS256' }), b64url('{"sub":"42","username":"alice","exp":1e400}')),
+    local: 'accept',
+    jose: 'accept',
+  },
 
   // Time.
   { name: 'expired (exp in the past)', token: () => mint(claims({ iat: now() - 7200, exp: now() - 10 })), local: 'reject', jose: 'reject' },
@@ -240,7 +239,12 @@ const corpus: Case[] = [
   // Algorithms.
   { name: 'alg none, no signature', token: () => `${encode({ alg: 'none' })}.${encode(claims())}.`, local: 'reject', jose: 'reject' },
   { name: 'alg none, HS256 signature', token: () => signRaw({ alg: 'none' }, claims()), local: 'reject', jose: 'reject' },
-  { name: 'alg HS512, signed with HS512 and the secret', token: () => signParts(encode({ alg: 'HS512' }), encode(claims()), 'sha512'), local: 'reject', jose: 'reject' },
+  {
+    name: 'alg HS512, signed with HS512 and the secret',
+    token: () => signParts(encode({ alg: 'HS512' }), encode(claims()), 'sha512'),
+    local: 'reject',
+    jose: 'reject',
+  },
   { name: 'alg HS512 header, HS256 signature', token: () => signRaw({ alg: 'HS512' }, claims()), local: 'reject', jose: 'reject' },
   { name: 'no alg', token: () => signRaw({ typ: 'JWT' }, claims()), local: 'reject', jose: 'reject' },
 
@@ -302,7 +306,12 @@ const corpus: Case[] = [
   { name: 'trailing dot (four parts)', token: async () => `${await createSessionToken(SHOPPER)}.`, local: 'reject', jose: 'reject' },
   { name: 'extra dots inside', token: async () => (await createSessionToken(SHOPPER)).replace('.', '..'), local: 'reject', jose: 'reject' },
   { name: 'three dots only', token: () => '...', local: 'reject', jose: 'reject' },
-  { name: 'payload with "+" (re-signed)', token: () => signParts(encode({ alg: 'HS256' }), encode(claims()).replace(/.$/, '+')), local: 'reject', jose: 'reject' },
+  {
+    name: 'payload with "+" (re-signed)',
+    token: () => signParts(encode({ alg: 'HS256' }), encode(claims()).replace(/.$/, '+')),
+    local: 'reject',
+    jose: 'reject',
+  },
   { name: 'payload with non-ASCII (re-signed)', token: () => signParts(encode({ alg: 'HS256' }), `${encode(claims())}é`), local: 'reject', jose: 'reject' },
   {
     name: 'header with "=" padding (re-signed)',
@@ -517,9 +526,7 @@ describe('sessionCookieFrom reads the Cookie header as Next does', () => {
       '',
     );
     const separator = fc.constantFrom('; ', ';', ';   ', ' ; ', ', ', ';\t');
-    const header = fc
-      .array(fc.tuple(piece, separator), { maxLength: 6 })
-      .map((pairs) => pairs.map(([p, s], i) => (i === 0 ? p : s + p)).join(''));
+    const header = fc.array(fc.tuple(piece, separator), { maxLength: 6 }).map((pairs) => pairs.map(([p, s], i) => (i === 0 ? p : s + p)).join(''));
     fc.assert(
       fc.property(header, (h) => {
         expect(sessionCookieFrom(h)).toBe(parseCookie(h).get('session'));

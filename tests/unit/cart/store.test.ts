@@ -3,7 +3,12 @@ import { MAX_QUANTITY, parseStoredCart } from '@/lib/cart/store';
 
 describe('parseStoredCart (what localStorage may hold)', () => {
   it('keeps well-formed lines, without extra keys', () => {
-    expect(parseStoredCart([{ productId: 3, quantity: 2, name: 'x' }, { productId: 9, quantity: MAX_QUANTITY }])).toEqual([
+    expect(
+      parseStoredCart([
+        { productId: 3, quantity: 2, name: 'x' },
+        { productId: 9, quantity: MAX_QUANTITY },
+      ]),
+    ).toEqual([
       { productId: 3, quantity: 2 },
       { productId: 9, quantity: MAX_QUANTITY },
     ]);
@@ -94,7 +99,13 @@ describe('the cart store: reading localStorage', () => {
     ['nothing stored', undefined],
     ['unreadable JSON', '[{"productId":1,'],
     ['JSON of the wrong shape', '{"productId":1,"quantity":1}'],
-    ['a line with a bad quantity', JSON.stringify([{ productId: 1, quantity: 1 }, { productId: 2, quantity: 100 }])],
+    [
+      'a line with a bad quantity',
+      JSON.stringify([
+        { productId: 1, quantity: 1 },
+        { productId: 2, quantity: 100 },
+      ]),
+    ],
     ['the JSON literal null', 'null'],
   ])('starts empty with %s', async (_, stored) => {
     const store = await load(stored);

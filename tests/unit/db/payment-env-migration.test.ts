@@ -34,14 +34,14 @@ it('fills existing orders with sandbox, then requires one of sandbox | live', as
     { order_no: 'OLD2', payment_env: 'sandbox' },
   ]);
   const insert = (env: string) =>
-    client.query(`insert into orders (order_no, user_id, total_fee, description, expires_at, payment_env) values ($1, (select id from users), 100, 'new', now(), $2)`, [
-      `NEW${env}`,
-      env,
-    ]);
+    client.query(
+      `insert into orders (order_no, user_id, total_fee, description, expires_at, payment_env) values ($1, (select id from users), 100, 'new', now(), $2)`,
+      [`NEW${env}`, env],
+    );
   await insert('live');
   await expect(insert('test')).rejects.toThrow(/orders_payment_env_check/);
-  await expect(client.query(`insert into orders (order_no, user_id, total_fee, description, expires_at) values ('NEWX', (select id from users), 100, 'new', now())`)).rejects.toThrow(
-    /null value in column "payment_env"/,
-  );
+  await expect(
+    client.query(`insert into orders (order_no, user_id, total_fee, description, expires_at) values ('NEWX', (select id from users), 100, 'new', now())`),
+  ).rejects.toThrow(/null value in column "payment_env"/);
   await client.close();
 }, 60_000);

@@ -54,7 +54,9 @@ describe('WXPAY_MODE=sandbox', () => {
   });
 
   it('accepts a sandbox of its own elsewhere', () => {
-    expect(parseEnv({ ...TEST_ENV, WXPAY_BASE_URL: 'http://sandbox.internal:3000/sandbox' }, noSecrets).WXPAY_BASE_URL).toBe('http://sandbox.internal:3000/sandbox');
+    expect(parseEnv({ ...TEST_ENV, WXPAY_BASE_URL: 'http://sandbox.internal:3000/sandbox' }, noSecrets).WXPAY_BASE_URL).toBe(
+      'http://sandbox.internal:3000/sandbox',
+    );
   });
 
   it.each([
@@ -70,10 +72,11 @@ describe('WXPAY_MODE=sandbox', () => {
     expect(() => parseEnv({ ...TEST_ENV, WXPAY_BASE_URL: url }, noSecrets)).toThrow(/^WXPAY_BASE_URL: .* is WeChat Pay itself/);
   });
 
-  it.each(['https://api.mch.weixin.qq.com.example.com/sandbox', 'https://notapi.mch.weixin.qq.co/sandbox', 'http://127.0.0.1:3000/sandbox?h=api.mch.weixin.qq.com'])(
-    'compares host names, not substrings: %s is not WeChat',
-    (url) => {
-      expect(parseEnv({ ...TEST_ENV, WXPAY_BASE_URL: url }, noSecrets).WXPAY_BASE_URL).toBe(url);
-    },
-  );
+  it.each([
+    'https://api.mch.weixin.qq.com.example.com/sandbox',
+    'https://notapi.mch.weixin.qq.co/sandbox',
+    'http://127.0.0.1:3000/sandbox?h=api.mch.weixin.qq.com',
+  ])('compares host names, not substrings: %s is not WeChat', (url) => {
+    expect(parseEnv({ ...TEST_ENV, WXPAY_BASE_URL: url }, noSecrets).WXPAY_BASE_URL).toBe(url);
+  });
 });

@@ -32,15 +32,37 @@ describe('mergeLines', () => {
         { productId: 4, quantity: 7 },
       ],
     ],
-    ['exactly 99 of one product, merged', [{ productId: 3, quantity: 50 }, { productId: 3, quantity: 49 }], [{ productId: 3, quantity: 99 }]],
+    [
+      'exactly 99 of one product, merged',
+      [
+        { productId: 3, quantity: 50 },
+        { productId: 3, quantity: 49 },
+      ],
+      [{ productId: 3, quantity: 99 }],
+    ],
   ])('%s', (_, items, lines) => {
     expect(mergeLines(items)).toEqual(lines);
   });
 
   it.each([
     ['in one line', [{ productId: 3, quantity: 100 }], 3],
-    ['only once merged', [{ productId: 8, quantity: 1 }, { productId: 3, quantity: 50 }, { productId: 3, quantity: 50 }], 3],
-    ['for the lowest such product id', [{ productId: 6, quantity: 100 }, { productId: 5, quantity: 120 }], 5],
+    [
+      'only once merged',
+      [
+        { productId: 8, quantity: 1 },
+        { productId: 3, quantity: 50 },
+        { productId: 3, quantity: 50 },
+      ],
+      3,
+    ],
+    [
+      'for the lowest such product id',
+      [
+        { productId: 6, quantity: 100 },
+        { productId: 5, quantity: 120 },
+      ],
+      5,
+    ],
   ])('refuses more than 99 of one product %s', (_, items, productId) => {
     let error: unknown;
     try {

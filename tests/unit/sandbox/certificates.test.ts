@@ -67,7 +67,8 @@ describe('ensureSandboxCertificates', () => {
         ].join('\n'),
       );
       const tsx = path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-      const run = () => promisify(execFile)(process.execPath, [tsx, '--conditions=react-server', '--tsconfig', path.join(process.cwd(), 'tsconfig.json'), script]);
+      const run = () =>
+        promisify(execFile)(process.execPath, [tsx, '--conditions=react-server', '--tsconfig', path.join(process.cwd(), 'tsconfig.json'), script]);
       const [a, b] = await Promise.all([run(), run()]);
       expect(a.stdout).toContain('BEGIN CERTIFICATE');
       expect(a.stdout).toBe(b.stdout);

@@ -22,12 +22,9 @@ describe('parseYuan', () => {
     expect(Object.is(parseYuan(text, decimals), units)).toBe(true);
   });
 
-  it.each(['', '0.001', '1e3', '+1.00', ' 1.00', '1,000.00', '.5', '1.', 'NaN', '99999999999999999.99'])(
-    'refuses %j as fen',
-    (text) => {
-      expect(parseYuan(text, 2)).toBeUndefined();
-    },
-  );
+  it.each(['', '0.001', '1e3', '+1.00', ' 1.00', '1,000.00', '.5', '1.', 'NaN', '99999999999999999.99'])('refuses %j as fen', (text) => {
+    expect(parseYuan(text, 2)).toBeUndefined();
+  });
 
   it('survives where floating point does not', () => {
     // parseFloat('1234567.89') * 100 is 123456788.99999999.
@@ -125,7 +122,9 @@ describe('parseBill', () => {
   });
 
   it('does not need the BOM or CRLF, and reads columns in any order', () => {
-    const text = fixture('bill-all-27.csv').replace(/^\uFEFF/, '').replaceAll('\r\n', '\n');
+    const text = fixture('bill-all-27.csv')
+      .replace(/^\uFEFF/, '')
+      .replaceAll('\r\n', '\n');
     expect(parseBill(text)).toEqual(parseBill(fixture('bill-all-27.csv')));
     const reordered = [
       '商户订单号,交易时间,微信订单号,交易状态,应结订单金额,手续费',

@@ -46,9 +46,7 @@ describe('merchant certificate', () => {
 
   it('refuses a key that is not PEM, and a key of another certificate', () => {
     expect(problemOf(() => validateMerchantCertificate({ certPem: certs.clientCertPem, keyPem: 'garbage' })).problem).toBe('invalid');
-    const mismatch = problemOf(() =>
-      validateMerchantCertificate({ certPem: certs.clientCertPem, keyPem: certs.otherMerchantKeyPem }),
-    );
+    const mismatch = problemOf(() => validateMerchantCertificate({ certPem: certs.clientCertPem, keyPem: certs.otherMerchantKeyPem }));
     expect(mismatch.problem).toBe('invalid');
     expect(mismatch.message).toContain('PEM pair');
   });

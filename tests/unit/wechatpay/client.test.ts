@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWechatPayClient } from '@/lib/wechatpay/client';
-import {
-  WechatPayError,
-  WxBusinessError,
-  WxNetworkError,
-  WxProtocolError,
-  WxSignatureError,
-  WxXmlError,
-} from '@/lib/wechatpay/errors';
+import { WechatPayError, WxBusinessError, WxNetworkError, WxProtocolError, WxSignatureError, WxXmlError } from '@/lib/wechatpay/errors';
 import { signMessage, verify } from '@/lib/wechatpay/sign';
 import type { SignType, UnifiedOrderInput, WechatPayConfig, WxFields } from '@/lib/wechatpay/types';
 import { buildXml, parseXml } from '@/lib/wechatpay/xml';
@@ -33,10 +26,7 @@ interface Sent {
 }
 
 /** A fake WeChat: records each request and answers with what `respond` returns. */
-function fakeWechat(
-  respond: (request: WxFields, init: RequestInit) => Response | Promise<Response>,
-  config: Partial<WechatPayConfig> = {},
-) {
+function fakeWechat(respond: (request: WxFields, init: RequestInit) => Response | Promise<Response>, config: Partial<WechatPayConfig> = {}) {
   const sent: Sent[] = [];
   const fetch: typeof globalThis.fetch = async (input, init = {}) => {
     const xml = String(init.body);
@@ -57,10 +47,7 @@ function fakeWechat(
 }
 
 /** A signed reply, SUCCESS/SUCCESS unless `fields` says otherwise, as WeChat would send it. */
-function signedReply(
-  fields: Record<string, string | number>,
-  signer: { key: string; type: SignType } = { key: KEY, type: 'HMAC-SHA256' },
-): Response {
+function signedReply(fields: Record<string, string | number>, signer: { key: string; type: SignType } = { key: KEY, type: 'HMAC-SHA256' }): Response {
   const reply = {
     return_code: 'SUCCESS',
     return_msg: 'OK',
@@ -269,9 +256,7 @@ describe('orderQuery', () => {
     ['a decimal total_fee', { total_fee: '1.00' }],
     ['an impossible time_end', { time_end: '20261301080000' }],
   ])('treats %s as a bad response', async (_label, override) => {
-    const { client } = fakeWechat(() =>
-      signedReply({ trade_state: 'SUCCESS', out_trade_no: '000123', total_fee: 1, time_end: '20260101080000', ...override }),
-    );
+    const { client } = fakeWechat(() => signedReply({ trade_state: 'SUCCESS', out_trade_no: '000123', total_fee: 1, time_end: '20260101080000', ...override }));
     await expect(client.orderQuery('000123')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 
@@ -281,9 +266,7 @@ describe('orderQuery', () => {
   });
 
   it('ORDERNOTEXIST → WxBusinessError', async () => {
-    const { client } = fakeWechat(() =>
-      signedReply({ result_code: 'FAIL', err_code: 'ORDERNOTEXIST', err_code_des: '此交易订单号不存在' }),
-    );
+    const { client } = fakeWechat(() => signedReply({ result_code: 'FAIL', err_code: 'ORDERNOTEXIST', err_code_des: '此交易订单号不存在' }));
     await expect(client.orderQuery('000123')).rejects.toMatchObject({ name: 'WxBusinessError', errCode: 'ORDERNOTEXIST' });
   });
 });

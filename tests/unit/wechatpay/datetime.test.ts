@@ -8,10 +8,7 @@ describe('yyyy-MM-dd HH:mm:ss (Beijing)', () => {
     expect(formatWxDateTime(new Date('2025-12-31T16:00:00Z'))).toBe('2026-01-01 00:00:00');
   });
 
-  it.each(['20171125153617', '2017-11-25T15:36:17', '2017-02-30 00:00:00', '2017-11-25 24:00:00', '2017-11-25 15:36', ''])(
-    'refuses %j',
-    (text) => {
-      expect(() => parseWxDateTime(text)).toThrow(RangeError);
-    },
-  );
+  it.each(['20171125153617', '2017-11-25T15:36:17', '2017-02-30 00:00:00', '2017-11-25 24:00:00', '2017-11-25 15:36', ''])('refuses %j', (text) => {
+    expect(() => parseWxDateTime(text)).toThrow(RangeError);
+  });
 });

@@ -10,7 +10,8 @@ import { buildXml, parseXml } from '@/lib/wechatpay/xml';
 
 const KEY = '192006250b4c09247ec02edce69f6a2d';
 const BILL = readFileSync(new URL('./fixtures/bill-all-27.csv', import.meta.url), 'utf8');
-const NO_BILL = '<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[No Bill Exist]]></return_msg><error_code><![CDATA[20002]]></error_code></xml>';
+const NO_BILL =
+  '<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[No Bill Exist]]></return_msg><error_code><![CDATA[20002]]></error_code></xml>';
 
 function fakeWechat(respond: (request: WxFields) => Response) {
   const sent: { url: string; fields: WxFields }[] = [];
@@ -57,9 +58,7 @@ describe('downloadBill', () => {
   });
 
   it('throws other XML errors with their error_code', async () => {
-    const { client } = fakeWechat(() =>
-      new Response(buildXml({ return_code: 'FAIL', return_msg: 'sign error', error_code: '20001' })),
-    );
+    const { client } = fakeWechat(() => new Response(buildXml({ return_code: 'FAIL', return_msg: 'sign error', error_code: '20001' })));
     const err = await client.downloadBill({ billDate: '20261130' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WxDownloadBillError);
     expect(err).toBeInstanceOf(WxProtocolError);

@@ -129,21 +129,15 @@ describe('parseNotify', () => {
 
 describe('notifyReply', () => {
   it('answers SUCCESS exactly as WeChat documents', () => {
-    expect(notifyReply('SUCCESS')).toBe(
-      '<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[OK]]></return_msg></xml>',
-    );
+    expect(notifyReply('SUCCESS')).toBe('<xml><return_code><![CDATA[SUCCESS]]></return_code><return_msg><![CDATA[OK]]></return_msg></xml>');
   });
 
   it('answers FAIL with the reason', () => {
-    expect(notifyReply('FAIL', '签名失败')).toBe(
-      '<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[签名失败]]></return_msg></xml>',
-    );
+    expect(notifyReply('FAIL', '签名失败')).toBe('<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[签名失败]]></return_msg></xml>');
   });
 
   it('answers FAIL with return_msg FAIL when no reason is given', () => {
-    expect(notifyReply('FAIL')).toBe(
-      '<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[FAIL]]></return_msg></xml>',
-    );
+    expect(notifyReply('FAIL')).toBe('<xml><return_code><![CDATA[FAIL]]></return_code><return_msg><![CDATA[FAIL]]></return_msg></xml>');
   });
 });
 

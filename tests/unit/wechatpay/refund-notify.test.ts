@@ -2,13 +2,7 @@ import { createCipheriv, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WxXmlError } from '@/lib/wechatpay/errors';
-import {
-  buildRefundNotify,
-  decryptRefundInfo,
-  encryptRefundInfo,
-  parseRefundNotify,
-  type RefundNotifyExpectation,
-} from '@/lib/wechatpay/refund-notify';
+import { buildRefundNotify, decryptRefundInfo, encryptRefundInfo, parseRefundNotify, type RefundNotifyExpectation } from '@/lib/wechatpay/refund-notify';
 import { buildXml, parseXml } from '@/lib/wechatpay/xml';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -146,17 +140,21 @@ describe('parseRefundNotify', () => {
 
   it('refuses decryptable but malformed fields', () => {
     const base = {
-      out_refund_no: 'R1', out_trade_no: 'O1', refund_id: '5001', transaction_id: 'T1', total_fee: 100, refund_fee: 100,
-      settlement_refund_fee: 100, refund_status: 'SUCCESS', success_time: '2026-12-01 10:00:00',
-      refund_recv_accout: 'x', refund_account: 'REFUND_SOURCE_UNSETTLED_FUNDS', refund_request_source: 'API',
+      out_refund_no: 'R1',
+      out_trade_no: 'O1',
+      refund_id: '5001',
+      transaction_id: 'T1',
+      total_fee: 100,
+      refund_fee: 100,
+      settlement_refund_fee: 100,
+      refund_status: 'SUCCESS',
+      success_time: '2026-12-01 10:00:00',
+      refund_recv_accout: 'x',
+      refund_account: 'REFUND_SOURCE_UNSETTLED_FUNDS',
+      refund_request_source: 'API',
     };
     expect(parseRefundNotify(notify(encryptRefundInfo(base, KEY)), EXPECT).ok).toBe(true);
-    for (const change of [
-      { refund_fee: '1.00' },
-      { refund_status: 'PROCESSING' },
-      { success_time: '20261201100000' },
-      { refund_id: undefined },
-    ]) {
+    for (const change of [{ refund_fee: '1.00' }, { refund_status: 'PROCESSING' }, { success_time: '20261201100000' }, { refund_id: undefined }]) {
       const result = parseRefundNotify(notify(encryptRefundInfo({ ...base, ...change }, KEY)), EXPECT);
       expect(result).toMatchObject({ ok: false, reason: 'malformed' });
     }

@@ -73,32 +73,29 @@ const received: Received[] = [];
 
 beforeAll(async () => {
   certs = makeTestCertificates();
-  server = createServer(
-    { key: certs.serverKeyPem, cert: certs.serverCertPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false },
-    (req, res) => {
-      const socket = req.socket as TLSSocket;
-      const peer = socket.getPeerCertificate();
-      const html = (text: string) => {
-        res.writeHead(400, { 'Content-Type': 'text/html' });
-        res.end(`<html><head><title>400 ${text}</title></head><body><center><h1>400 Bad Request</h1></center><center>${text}</center></body></html>`);
-      };
-      if (!peer || !peer.subject) return html('No required SSL certificate was sent');
-      if (!socket.authorized) return html('The SSL certificate error');
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        const fields = parseXml(body);
-        received.push({ path: req.url ?? '', fields });
-        if (peer.subject.CN !== fields.mch_id) {
-          res.end(buildXml({ return_code: 'FAIL', return_msg: 'certificate not match' }));
-          return;
-        }
-        const reply = respond(fields);
-        // undefined: never answer, as a stalled upstream would.
-        if (reply !== undefined) res.end(reply);
-      });
-    },
-  );
+  server = createServer({ key: certs.serverKeyPem, cert: certs.serverCertPem, ca: certs.caPem, requestCert: true, rejectUnauthorized: false }, (req, res) => {
+    const socket = req.socket as TLSSocket;
+    const peer = socket.getPeerCertificate();
+    const html = (text: string) => {
+      res.writeHead(400, { 'Content-Type': 'text/html' });
+      res.end(`<html><head><title>400 ${text}</title></head><body><center><h1>400 Bad Request</h1></center><center>${text}</center></body></html>`);
+    };
+    if (!peer || !peer.subject) return html('No required SSL certificate was sent');
+    if (!socket.authorized) return html('The SSL certificate error');
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const fields = parseXml(body);
+      received.push({ path: req.url ?? '', fields });
+      if (peer.subject.CN !== fields.mch_id) {
+        res.end(buildXml({ return_code: 'FAIL', return_msg: 'certificate not match' }));
+        return;
+      }
+      const reply = respond(fields);
+      // undefined: never answer, as a stalled upstream would.
+      if (reply !== undefined) res.end(reply);
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   secapiBaseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox/`;
 }, 60_000);
@@ -176,9 +173,12 @@ describe('refund over mutual TLS', () => {
   });
 
   it('names the certificate problem when none is presented', async () => {
-    const fake = client({}, {
-      secapiTransport: async () => ({ status: 400, body: '<html><center>No required SSL certificate was sent</center></html>' }),
-    });
+    const fake = client(
+      {},
+      {
+        secapiTransport: async () => ({ status: 400, body: '<html><center>No required SSL certificate was sent</center></html>' }),
+      },
+    );
     const err = await rejection(fake.refund(REFUND));
     expect(err).toBeInstanceOf(WxCertificateRejectedError);
     expect(err).toBeInstanceOf(WxProtocolError);
@@ -273,8 +273,35 @@ describe('refund over mutual TLS', () => {
   });
 
   it('knows every err_code of spec §7 and §8', () => {
-    const refund = ['SYSTEMERROR', 'BIZERR_NEED_RETRY', 'TRADE_OVERDUE', 'ERROR', 'USER_ACCOUNT_ABNORMAL', 'INVALID_REQ_TOO_MUCH', 'NOTENOUGH', 'INVALID_TRANSACTIONID', 'PARAM_ERROR', 'APPID_NOT_EXIST', 'MCHID_NOT_EXIST', 'ORDERNOTEXIST', 'REQUIRE_POST_METHOD', 'SIGNERROR', 'XML_FORMAT_ERROR', 'FREQUENCY_LIMITED'];
-    const refundQuery = ['SYSTEMERROR', 'REFUNDNOTEXIST', 'INVALID_TRANSACTIONID', 'PARAM_ERROR', 'APPID_NOT_EXIST', 'MCHID_NOT_EXIST', 'REQUIRE_POST_METHOD', 'SIGNERROR', 'XML_FORMAT_ERROR'];
+    const refund = [
+      'SYSTEMERROR',
+      'BIZERR_NEED_RETRY',
+      'TRADE_OVERDUE',
+      'ERROR',
+      'USER_ACCOUNT_ABNORMAL',
+      'INVALID_REQ_TOO_MUCH',
+      'NOTENOUGH',
+      'INVALID_TRANSACTIONID',
+      'PARAM_ERROR',
+      'APPID_NOT_EXIST',
+      'MCHID_NOT_EXIST',
+      'ORDERNOTEXIST',
+      'REQUIRE_POST_METHOD',
+      'SIGNERROR',
+      'XML_FORMAT_ERROR',
+      'FREQUENCY_LIMITED',
+    ];
+    const refundQuery = [
+      'SYSTEMERROR',
+      'REFUNDNOTEXIST',
+      'INVALID_TRANSACTIONID',
+      'PARAM_ERROR',
+      'APPID_NOT_EXIST',
+      'MCHID_NOT_EXIST',
+      'REQUIRE_POST_METHOD',
+      'SIGNERROR',
+      'XML_FORMAT_ERROR',
+    ];
     for (const code of [...refund, ...refundQuery, 'INVALID_REQUEST']) expect(REFUND_ERROR_CODES).toHaveProperty(code);
   });
 });
@@ -347,8 +374,16 @@ describe('refundQuery', () => {
     }));
     const { raw, ...result } = await c.refundQuery({ outTradeNo: 'ORDER0001' });
     const written = refundQueryFields(result);
-    expect(Object.fromEntries(Object.entries(written).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))).toEqual(
-      Object.fromEntries(Object.entries(raw).filter(([k]) => !['return_code', 'return_msg', 'appid', 'mch_id', 'nonce_str', 'result_code', 'sign'].includes(k))),
+    expect(
+      Object.fromEntries(
+        Object.entries(written)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ),
+    ).toEqual(
+      Object.fromEntries(
+        Object.entries(raw).filter(([k]) => !['return_code', 'return_msg', 'appid', 'mch_id', 'nonce_str', 'result_code', 'sign'].includes(k)),
+      ),
     );
     const reread = toRefundQueryResult(Object.fromEntries(Object.entries(written).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))));
     expect({ ...reread, raw: undefined }).toEqual({ ...result, raw: undefined });

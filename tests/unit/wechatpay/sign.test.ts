@@ -18,15 +18,11 @@ describe('sign', () => {
   });
 
   it('reproduces the official HMAC-SHA256 vector', () => {
-    expect(sign(EXAMPLE, KEY, 'HMAC-SHA256')).toBe(
-      '6A9AE1657590FD6257D693A078E1C3E4BB6BA4DC30B23E0EE2496E54170DACD6',
-    );
+    expect(sign(EXAMPLE, KEY, 'HMAC-SHA256')).toBe('6A9AE1657590FD6257D693A078E1C3E4BB6BA4DC30B23E0EE2496E54170DACD6');
   });
 
   it('signs sign_type like any other field (derived vectors)', () => {
-    expect(sign({ ...EXAMPLE, sign_type: 'HMAC-SHA256' }, KEY, 'HMAC-SHA256')).toBe(
-      '2C9DF1156522C0B2B03B4DBF3BCA5CACB602CBD5CA0F9E112458CF3E9855303B',
-    );
+    expect(sign({ ...EXAMPLE, sign_type: 'HMAC-SHA256' }, KEY, 'HMAC-SHA256')).toBe('2C9DF1156522C0B2B03B4DBF3BCA5CACB602CBD5CA0F9E112458CF3E9855303B');
     expect(sign({ ...EXAMPLE, sign_type: 'MD5' }, KEY, 'MD5')).toBe('6B4978B16793D0C2604CD59C47425A27');
   });
 

@@ -33,8 +33,20 @@ export function makeTestCertificates(): TestCertificates {
     const issue = (name: string, subject: string, ca: string, ext?: string) => {
       openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
       openssl(
-        'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial',
-        '-out', `${name}.pem`, '-days', '2', ...(ext ? ['-extfile', ext] : []),
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        '-CA',
+        `${ca}.pem`,
+        '-CAkey',
+        `${ca}.key`,
+        '-CAcreateserial',
+        '-out',
+        `${name}.pem`,
+        '-days',
+        '2',
+        ...(ext ? ['-extfile', ext] : []),
       );
     };
     issue('server', '/CN=127.0.0.1', 'ca', 'server.ext');

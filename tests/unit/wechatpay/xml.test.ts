@@ -15,9 +15,7 @@ describe('parseXml accepts what WeChat sends', () => {
   });
 
   it('keeps number-like strings exactly', () => {
-    const fields = parseXml(
-      '<xml><out_trade_no>000123</out_trade_no><a>1e3</a><b>0x10</b><c>1.50</c><d>true</d><e><![CDATA[007]]></e></xml>',
-    );
+    const fields = parseXml('<xml><out_trade_no>000123</out_trade_no><a>1e3</a><b>0x10</b><c>1.50</c><d>true</d><e><![CDATA[007]]></e></xml>');
     expect(fields).toEqual({ out_trade_no: '000123', a: '1e3', b: '0x10', c: '1.50', d: 'true', e: '007' });
   });
 

@@ -16,8 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await loadProduct((await params).slug);
 
-  const stockNote =
-    product.stock <= 0 ? 'Out of stock' : product.stock <= 10 ? `Only ${product.stock} left` : `${product.stock} in stock`;
+  const stockNote = product.stock <= 0 ? 'Out of stock' : product.stock <= 10 ? `Only ${product.stock} left` : `${product.stock} in stock`;
 
   return (
     <>

@@ -4,14 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 export { formatFen } from '../../lib/money';
 
-export interface ApiProduct {
-  id: number;
-  slug: string;
-  name: string;
-  priceFen: number;
-  stock: number;
-  imageUrl: string;
-}
+import type { ProductSummary as ApiProduct } from '../../lib/swr/products-key';
+export type { ApiProduct };
 
 export const SHIPPING = { name: '李雷 Li Lei', phone: '13800138000', address: '浙江省杭州市西湖区龙井路 1 号 (1 Longjing Road, Hangzhou)' };
 

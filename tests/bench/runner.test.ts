@@ -14,7 +14,7 @@ const SCENARIOS = [
   /^status drift: .* · last\/first [\d.]+/m,
   /^notify burst .*: app [\d,]+ req\/s .* · baseline tx [\d,]+ req\/s .*, cte [\d,]+ req\/s .* · ratio [\d.]+ vs faster/m,
   /^duplicate notify .*: app [\d,]+ req\/s .* · ratio [\d.]+ vs faster/m,
-  /^flash sale: app .* 10×201 30×409, 0 errors, 10 orders in db, stock left 0 · baseline .* 10×201 30×409, 0 errors/m,
+  /^flash sale: app .* 10×201 30×409, 0 errors, 10 orders in db, stock left 0 \(0 of the app.s orders without a QR at checkout\) · baseline .* 10×201 30×409, 0 errors/m,
   /^pay page JS: [\d.]+ kB transferred .* in \d+ scripts/m,
   /^pay → paid: p50 [\d.]+ s p95 [\d.]+ s/m,
   /^pay → paid with push: p50 -?[\d.]+ ms p95 -?[\d.]+ ms max -?[\d.]+ ms \(n=2\)/m,

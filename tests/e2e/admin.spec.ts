@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { TEST_ENV } from '../support/test-env';
 import { notifyXml } from '../integration/payments/notify-message';
+import { expectPath } from './helpers';
 
 const SHIPPING = { name: '韩梅梅 Han Meimei', phone: '13900139000', address: '上海市黄浦区淮海路 2 号 (2 Huaihai Road, Shanghai)' };
 
@@ -46,7 +47,7 @@ test('an operator answers "what was paid, by whom, and did any notify look wrong
   await page.getByLabel('Username').fill(TEST_ENV.ADMIN_USERNAME);
   await page.getByLabel('Password').fill(TEST_ENV.ADMIN_PASSWORD);
   await page.getByTestId('auth-submit').click();
-  await expect(page).toHaveURL(/\/admin$/);
+  await expectPath(page, '/admin');
   await expect(page.getByTestId('paid-today')).toBeVisible();
 
   // Pay logs: successful payments of today, this shopper's among them.

@@ -2,7 +2,7 @@
 // countdown ends, and "Order again" puts the same items back in the cart.
 import { expect, test } from '@playwright/test';
 import { startAppServer, type AppServer } from '../support/app-server';
-import { addToCart, attachScreenshot, catalog, checkOut, expectCartCount, signUp } from './helpers';
+import { addToCart, attachScreenshot, catalog, checkOut, expectCartCount, expectPath, signUp } from './helpers';
 import { E2E_SHORT_TTL_PORT } from './ports';
 
 const TTL_SECONDS = 8;
@@ -38,7 +38,7 @@ test.describe('short order TTL', () => {
       await attachScreenshot(page, testInfo, 'expired-view');
 
       await page.getByTestId('order-again').click();
-      await expect(page).toHaveURL(/\/cart$/);
+      await expectPath(page, '/cart');
       await expect(page.getByTestId(`cart-line-${product.slug}`)).toBeVisible();
       await expectCartCount(page, 1);
 

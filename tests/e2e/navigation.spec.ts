@@ -1,7 +1,7 @@
 // Guards around the flow: signed-out shoppers are sent to sign in and brought back; unknown
 // products and orders are real 404s with the shop around them.
 import { expect, test } from '@playwright/test';
-import { addToCart, expectCartCount, uniqueUsername } from './helpers';
+import { addToCart, expectCartCount, expectPath, uniqueUsername } from './helpers';
 
 test('a signed-out shopper is sent to sign in at checkout, keeps the cart, and comes back', async ({ page }) => {
   await addToCart(page, 'washi-tape', 2);
@@ -22,7 +22,7 @@ test('a signed-out shopper is sent to sign in at checkout, keeps the cart, and c
   await page.getByLabel('Username').fill(uniqueUsername());
   await page.getByLabel('Password').fill('correct horse battery staple');
   await page.getByTestId('auth-submit').click();
-  await expect(page).toHaveURL(/\/checkout$/);
+  await expectPath(page, '/checkout');
   await expect(page.getByTestId('place-order')).toBeEnabled();
   await expectCartCount(page, 2);
 });

@@ -22,6 +22,7 @@ import { FULFILMENTS } from '../lib/orders/fulfilment';
 import { ORDER_STATUSES } from '../lib/orders/order-status';
 import { PAY_SOURCES, VERDICTS } from '../lib/payments/pay-log-vocabulary';
 import { PAYMENT_ENVS } from '../lib/payments/payment-env';
+import { REFUND_STATUSES } from '../lib/refunds/refund-status';
 
 /** `column in ('a', 'b')` from a vocabulary tuple, so a CHECK lists exactly the states the code knows. */
 const oneOf = (column: AnyPgColumn, values: readonly string[]): SQL => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
@@ -101,6 +102,8 @@ export const orders = pgTable(
       .references(() => users.id),
     status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
     totalFee: integer('total_fee').notNull(),
+    /** The sum of this order's successful refunds of its applied payment (never of an anomaly's). */
+    refundedFen: integer('refunded_fen').notNull().default(0),
     /** What the shopper sees in WeChat (unifiedorder `body`). */
     description: text('description').notNull(),
     codeUrl: text('code_url'),
@@ -144,6 +147,7 @@ export const orders = pgTable(
       .where(sql`${t.status} = 'paid'`),
     check('orders_status_check', oneOf(t.status, ORDER_STATUSES)),
     check('orders_total_fee_check', sql`${t.totalFee} > 0`),
+    check('orders_refunded_fen_check', sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.totalFee}`),
     check('orders_fulfilment_check', oneOf(t.fulfilment, FULFILMENTS)),
     check('orders_payment_env_check', oneOf(t.paymentEnv, PAYMENT_ENVS)),
   ],
@@ -191,10 +195,11 @@ export const payLogs = pgTable(
     // The operator console's pay-log filters (lib/admin/list-pay-logs.ts) and the anomalies list.
     index('pay_logs_verdict_created_at_idx').on(t.verdict, t.createdAt),
     index('pay_logs_trade_state_created_at_idx').on(t.tradeState, t.createdAt),
-    // Exactly one applied row per paid order, enforced by the database, not only by the code.
+    // Exactly one applied payment row per paid order, enforced by the database, not only by the
+    // code (a refund message's applied row is per refund, not per order).
     uniqueIndex('pay_logs_one_applied_per_order')
       .on(t.orderNo)
-      .where(sql`${t.verdict} = 'applied'`),
+      .where(sql`${t.verdict} = 'applied' and ${t.source} in ('notify', 'query')`),
     check('pay_logs_source_check', oneOf(t.source, PAY_SOURCES)),
     check('pay_logs_verdict_check', oneOf(t.verdict, VERDICTS)),
   ],
@@ -227,6 +232,49 @@ export const productImages = pgTable('product_images', {
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * Money going back for one WeChat transaction (spec "Refunds"). `out_refund_no` is our id at
+ * WeChat, reused on every retry, so WeChat refunds once however often it is sent.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: serial('id').primaryKey(),
+    outRefundNo: text('out_refund_no').notNull(),
+    /** The operator's click: the same key for the same order is the same refund. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    orderNo: text('order_no')
+      .notNull()
+      .references(() => orders.orderNo),
+    /** The transaction refunded: the order's applied one, or an anomaly's payment. */
+    transactionId: text('transaction_id').notNull(),
+    /** That transaction's amount. */
+    totalFee: integer('total_fee').notNull(),
+    refundFee: integer('refund_fee').notNull(),
+    reason: text('reason').notNull().default(''),
+    restockItems: jsonb('restock_items').$type<{ productId: number; quantity: number }[]>().notNull().default([]),
+    status: text('status', { enum: REFUND_STATUSES }).notNull().default('requested'),
+    refundId: text('refund_id'),
+    errCode: text('err_code'),
+    requestedBy: integer('requested_by').references(() => users.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    succeededAt: tz('succeeded_at'),
+    /** A sweeper that claimed this refund owns it until then, as with orders. */
+    sweepLeaseUntil: tz('sweep_lease_until'),
+  },
+  (t) => [
+    uniqueIndex('refunds_out_refund_no_key').on(t.outRefundNo),
+    uniqueIndex('refunds_order_no_idempotency_key_key').on(t.orderNo, t.idempotencyKey),
+    index('refunds_transaction_id_idx').on(t.transactionId),
+    index('refunds_status_updated_at_idx').on(t.status, t.updatedAt),
+    index('refunds_created_at_idx').on(t.createdAt),
+    index('refunds_succeeded_at_idx').on(t.succeededAt),
+    check('refunds_status_check', oneOf(t.status, REFUND_STATUSES)),
+    check('refunds_refund_fee_check', sql`${t.refundFee} > 0 and ${t.refundFee} <= ${t.totalFee}`),
+  ],
+);
+
 /** An operator's resolution of an anomalous or rejected pay log; pay_logs itself stays append-only. */
 export const anomalyResolutions = pgTable(
   'anomaly_resolutions',
@@ -246,6 +294,7 @@ export const anomalyResolutions = pgTable(
 
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;
+export type Refund = typeof refunds.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // The built-in WeChat Pay sandbox. It plays WeChat's servers: the shop never reads these tables

@@ -92,6 +92,32 @@ async function read(orderNo: string, userId: number, sessionVersion: number): Pr
   return order as OrderStatus & { createdAt: Date; queryClaimable: boolean };
 }
 
+/**
+ * Of these orders, the pending ones a poll would now ask WeChat about (queryDue, throttle free).
+ * Open event streams replace polls, so the listener asks this for all of its orders together,
+ * every QUERY_EVERY, and re-reads only those: a lost notify is then found as with polling.
+ */
+export async function ordersDueForQuery(orderNos: string[]): Promise<string[]> {
+  if (orderNos.length === 0) return [];
+  const rows = await getDb()
+    .select({ orderNo: orders.orderNo })
+    .from(orders)
+    .where(
+      and(
+        // One parameter however many streams are open (order numbers never contain a comma).
+        sql`${orders.orderNo} = any(string_to_array(${orderNos.join(',')}, ','))`,
+        eq(orders.status, 'pending'),
+        isNull(orders.unappliedPaymentAt),
+        or(
+          lt(orders.createdAt, sql`now() - ${QUERY_AFTER_AGE_MS}::int * interval '1 millisecond'`),
+          lt(orders.expiresAt, sql`now() + ${QUERY_BEFORE_EXPIRY_MS}::int * interval '1 millisecond'`),
+        ),
+        or(isNull(orders.lastQueriedAt), lt(orders.lastQueriedAt, sql`now() - ${QUERY_EVERY}`)),
+      ),
+    );
+  return rows.map((r) => r.orderNo);
+}
+
 export function queryDue(order: { createdAt: Date; expiresAt: Date }): boolean {
   const now = Date.now();
   return now - order.createdAt.getTime() > QUERY_AFTER_AGE_MS || order.expiresAt.getTime() - now < QUERY_BEFORE_EXPIRY_MS;

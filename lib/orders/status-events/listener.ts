@@ -7,10 +7,15 @@ import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { getDatabase } from '@/db';
 import { getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
+import { ordersDueForQuery } from '../get-order-status';
 import { ORDER_STATUS_CHANNEL } from './notify-order-status';
 
 /** The listening connection's application_name in pg_stat_activity. */
 export const LISTENER_APPLICATION_NAME = 'wxstore-order-status-listener';
+
+/** How often the instance looks for streamed orders a poll would now ask WeChat about (its throttle). */
+const DUE_CHECK_MS = 10_000;
 
 type Watcher = () => void;
 
@@ -57,6 +62,18 @@ function startListening(): Listener {
   // postgres.js calls this on every (re)connect: a notification sent while the connection was down
   // is lost, so every watched order is re-read once.
   const relisten = () => watchers.forEach((set) => set.forEach((w) => w()));
+  // A pay page with its stream open no longer polls, and the poll is what asks WeChat about an old
+  // order whose notify may be lost: one query per instance finds the streamed orders due for that
+  // question, and only their streams re-read (the re-read is the status route's, query included).
+  const checkDue = async () => {
+    try {
+      if (watchers.size > 0) (await ordersDueForQuery([...watchers.keys()])).forEach(changed);
+    } catch (err) {
+      log.error({ err }, 'event stream due-order check failed');
+    }
+    setTimeout(checkDue, DUE_CHECK_MS).unref();
+  };
+  setTimeout(checkDue, DUE_CHECK_MS).unref();
   const database = getDatabase();
   if (database.kind === 'pglite') {
     return { watchers, listening: (database.client as PGlite).listen(ORDER_STATUS_CHANNEL, changed) };

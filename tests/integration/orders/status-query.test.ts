@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { admin, type ApiClient, clearSandboxFaults, newShopper, payAtSandbox, payLogsFor, placeOrder, sandboxFault } from '../../support/api';
 import { startAppServer, type AppServer } from '../../support/app-server';
+import { openEventStream } from '../../support/event-stream';
 import { expectMoneyInvariants } from '../../support/invariants';
 
 let server: AppServer;
@@ -46,4 +47,22 @@ describe('status route near expiry', () => {
     expect((await shopper.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
     expect(await payLogsFor(operator, order.orderNo)).toEqual([]);
   });
+
+  it('asks WeChat for an order whose pay page listens on its event stream instead of polling', async () => {
+    const shopper = await newShopper(base);
+    const order = await placeOrder(shopper);
+    const stream = await openEventStream(`${base}/api/orders/${order.orderNo}/events`, { cookie: shopper.cookie });
+    try {
+      expect(JSON.parse((await stream.next(5000)).data).status).toBe('pending');
+      await sandboxFault(base, { outTradeNo: order.orderNo, notify: 'drop' });
+      await payAtSandbox(base, order.codeUrl);
+      // No poll and no notify: only the instance's check of its streamed orders can find the payment.
+      const paid = await stream.next(25_000);
+      expect(JSON.parse(paid.data)).toMatchObject({ orderNo: order.orderNo, status: 'paid' });
+      await stream.ended();
+    } finally {
+      stream.close();
+    }
+    expect(await payLogsFor(operator, order.orderNo)).toMatchObject([{ verdict: 'applied', source: 'query' }]);
+  }, 40_000);
 });

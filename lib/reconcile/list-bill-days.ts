@@ -42,7 +42,15 @@ export async function getBillDay(billDate: string): Promise<DayDetail> {
   if (!day) throw new AppError('not_found', `${billDate} has not been reconciled`);
   const d = billDiscrepancies;
   const discrepancies = await db
-    .select({ kind: d.kind, orderNo: d.orderNo, transactionId: d.transactionId, outRefundNo: d.outRefundNo, wechatFen: d.wechatFen, oursFen: d.oursFen, detail: d.detail })
+    .select({
+      kind: d.kind,
+      orderNo: d.orderNo,
+      transactionId: d.transactionId,
+      outRefundNo: d.outRefundNo,
+      wechatFen: d.wechatFen,
+      oursFen: d.oursFen,
+      detail: d.detail,
+    })
     .from(d)
     .where(eq(d.billDate, day.billDate))
     .orderBy(asc(d.kind), asc(d.id));

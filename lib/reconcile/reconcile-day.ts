@@ -83,7 +83,10 @@ async function store(billDate: string, fetched: Fetched): Promise<DayResult> {
       await tx.execute(recordUnbookedPayments(billDate, day));
       // A day without a bill whose books are empty too is no_bill; our money WeChat never billed is not.
       const status: BillDayStatus = count > 0 ? 'discrepancies' : fetched.kind === 'no_bill' ? 'no_bill' : 'matched';
-      await tx.update(billDays).set({ status }).where(sql`${billDays.billDate} = ${day}`);
+      await tx
+        .update(billDays)
+        .set({ status })
+        .where(sql`${billDays.billDate} = ${day}`);
       row.status = status;
     }
     return toDayResult({ ...row, discrepancies: count });

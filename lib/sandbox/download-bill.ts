@@ -193,7 +193,12 @@ export function plantDiscrepancy(rows: BillRow[], fault: BillFault): BillRow[] {
   if (fault === 'amount') {
     const changed: BillRow =
       last.kind === 'payment'
-        ? { ...last, settlementTotalFen: last.settlementTotalFen + 1, totalFen: (last.totalFen ?? 0) + 1, feeMilliFen: last.feeMilliFen + FEE_MILLI_FEN_PER_FEN }
+        ? {
+            ...last,
+            settlementTotalFen: last.settlementTotalFen + 1,
+            totalFen: (last.totalFen ?? 0) + 1,
+            feeMilliFen: last.feeMilliFen + FEE_MILLI_FEN_PER_FEN,
+          }
         : { ...last, ...refundFields(last.refundId ?? '', last.outRefundNo ?? '', last.refundFen + 1) };
     return [...before, changed];
   }

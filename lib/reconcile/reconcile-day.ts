@@ -1,10 +1,10 @@
 // Reconciles one Beijing day (spec "Reconciliation"): fetches WeChat's ALL bill over HTTP, compares it
-// line by line with our orders and refunds in both directions in one SQL statement, and stores the
+// line by line with our orders and refunds in both directions in SQL, and stores the
 // day's result, replacing an earlier one, in one transaction under the day's advisory lock: two runs
 // of a day at once wait for each other and leave one result. Nothing here changes an order or a refund.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Db } from '@/db';
 import { firstRow } from '@/db/first-row';
 import { queryRows } from '@/db/query-rows';
 import { billDays, billDiscrepancies, orders, payLogs, refunds } from '@/db/schema';
@@ -78,8 +78,8 @@ async function store(billDate: string, fetched: Fetched): Promise<DayResult> {
     await tx.delete(billDiscrepancies).where(sql`${billDiscrepancies.billDate} = ${day}`);
     let count = 0;
     if (fetched.kind !== 'failed') {
-      const entries = fetched.kind === 'bill' ? fetched.bill.rows.map(billEntry) : [];
-      count = (await queryRows(compare(day, entries, start, end), tx)).length;
+      await loadBillLines(tx, fetched.kind === 'bill' ? fetched.bill.rows.map(billEntry) : []);
+      count = (await queryRows(compare(day, start, end), tx)).length;
       await tx.execute(recordUnbookedPayments(billDate, day));
       // A day without a bill whose books are empty too is no_bill; our money WeChat never billed is not.
       const status: BillDayStatus = count > 0 ? 'discrepancies' : fetched.kind === 'no_bill' ? 'no_bill' : 'matched';
@@ -105,29 +105,43 @@ function succeeded(start: Date, end: Date) {
   return sql`${refunds.status} = 'success' and ${refunds.succeededAt} >= ${start.toISOString()}::timestamptz and ${refunds.succeededAt} < ${end.toISOString()}::timestamptz`;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /**
- * Every discrepancy of the day, inserted into bill_discrepancies. The bill's lines travel as one JSON
- * parameter and are joined as a table; each branch of the union is one kind in one direction.
+ * The bill's lines as a table of this transaction, indexed and analysed: joined against a day of
+ * orders, a set the planner cannot see into would be scanned once per order.
  */
-function compare(day: string, entries: BillEntry[], start: Date, end: Date) {
+async function loadBillLines(tx: Tx, entries: BillEntry[]) {
+  await tx.execute(sql`
+    create temp table bill_lines (
+      kind text not null, transaction_id text not null, out_trade_no text not null, out_refund_no text, fen bigint not null, state text not null
+    ) on commit drop`);
+  // One JSON parameter, however many lines: a bill of 10,000 lines would pass any limit on bound parameters.
+  await tx.execute(sql`
+    insert into bill_lines
+    select * from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+      as b(kind text, transaction_id text, out_trade_no text, out_refund_no text, fen bigint, state text)`);
+  await tx.execute(sql`create index on bill_lines (transaction_id)`);
+  await tx.execute(sql`create index on bill_lines (out_refund_no)`);
+  await tx.execute(sql`analyze bill_lines`);
+}
+
+/** Every discrepancy of the day, inserted into bill_discrepancies; each branch of the union is one kind in one direction. */
+function compare(day: string, start: Date, end: Date) {
   const isBooked = sql`o.status in (${sql.join(
     BOOKED.map((s) => sql`${s}`),
     sql`, `,
   )})`;
   return sql`
-    with bill as (
-      select * from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-        as b(kind text, transaction_id text, out_trade_no text, out_refund_no text, fen bigint, state text)
-    ),
-    pay_lines as (
+    with pay_lines as (
       select b.*, o.status as ours_status, o.transaction_id as ours_transaction_id, o.total_fee as ours_fen,
         coalesce(${isBooked} and o.transaction_id = b.transaction_id, false) as booked_here
-      from bill b left join ${orders} o on o.order_no = b.out_trade_no
+      from bill_lines b left join ${orders} o on o.order_no = b.out_trade_no
       where b.kind = 'payment'
     ),
     refund_lines as (
       select b.*, r.status as ours_status, r.refund_fee as ours_fen
-      from bill b left join ${refunds} r on r.out_refund_no = b.out_refund_no
+      from bill_lines b left join ${refunds} r on r.out_refund_no = b.out_refund_no
       where b.kind = 'refund'
     ),
     found (kind, order_no, transaction_id, out_refund_no, wechat_fen, ours_fen, detail) as (
@@ -147,7 +161,7 @@ function compare(day: string, entries: BillEntry[], start: Date, end: Date) {
       union all
       select 'missing_at_wechat', ${orders.orderNo}, ${orders.transactionId}, null, null, ${orders.totalFee}, 'paid here, not in the bill'
       from ${orders}
-      where ${booked(start, end)} and not exists (select 1 from bill b where b.kind = 'payment' and b.transaction_id = ${orders.transactionId})
+      where ${booked(start, end)} and not exists (select 1 from bill_lines b where b.kind = 'payment' and b.transaction_id = ${orders.transactionId})
       union all
       select 'missing_here', out_trade_no, transaction_id, out_refund_no, fen, null, 'no such refund here'
       from refund_lines where state = 'SUCCESS' and ours_status is null
@@ -160,7 +174,7 @@ function compare(day: string, entries: BillEntry[], start: Date, end: Date) {
       union all
       select 'missing_at_wechat', ${refunds.orderNo}, ${refunds.transactionId}, ${refunds.outRefundNo}, null, ${refunds.refundFee}, 'refunded here, not in the bill'
       from ${refunds}
-      where ${succeeded(start, end)} and not exists (select 1 from bill b where b.kind = 'refund' and b.out_refund_no = ${refunds.outRefundNo})
+      where ${succeeded(start, end)} and not exists (select 1 from bill_lines b where b.kind = 'refund' and b.out_refund_no = ${refunds.outRefundNo})
     )
     insert into ${billDiscrepancies} (bill_date, kind, order_no, transaction_id, out_refund_no, wechat_fen, ours_fen, detail)
     select ${day}::date, kind, order_no, transaction_id, out_refund_no, wechat_fen::int, ours_fen, detail from found

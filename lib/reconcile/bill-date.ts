@@ -1,7 +1,7 @@
 // Bill days are Beijing calendar days written yyyyMMdd, as downloadbill's bill_date (wechatpay.md §10).
 // Asia/Shanghai has had no daylight saving since 1991, so a day is always 24 hours from 00:00 +08:00.
 import { z } from 'zod';
-import { formatWxTime, parseWxTime } from '@/lib/wechatpay';
+import { formatWxTime, isBillDate, parseWxTime } from '@/lib/wechatpay';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -20,15 +20,7 @@ export function addBillDays(billDate: string, n: number): string {
   return beijingDate(new Date(dayBounds(billDate)[0].getTime() + n * DAY_MS));
 }
 
-export function isRealBillDate(s: string): boolean {
-  if (!/^\d{8}$/.test(s)) return false;
-  try {
-    parseWxTime(`${s}000000`);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isRealBillDate = isBillDate;
 
 /** 20261201 → 2026-12-01 (bill_days.bill_date is a SQL date). */
 export function isoDate(billDate: string): string {

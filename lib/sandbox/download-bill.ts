@@ -8,8 +8,8 @@ import { randomInt } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { and, asc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { getSandboxDb } from '@/db';
-import { sandboxOrders, sandboxRefunds } from '@/db/schema';
-import { buildXml, field, formatBill, formatWxTime, parseWxTime, summarizeBill, type BillRow } from '@/lib/wechatpay';
+import { sandboxOrders, sandboxRefunds, type SandboxOrder } from '@/db/schema';
+import { buildXml, field, formatBill, formatWxTime, isBillDate, parseWxTime, summarizeBill, type BillRow } from '@/lib/wechatpay';
 import { authenticate, checkEnvelope } from './envelope';
 import { takeBillFault, type BillFault } from './faults';
 import { openid, transactionId } from './pay-order';
@@ -65,12 +65,7 @@ function isBillType(s: string): s is SandboxBillType {
 
 /** 00:00 Beijing time of a yyyyMMdd day, or undefined for anything else. */
 function dayStart(billDate: string): Date | undefined {
-  if (!/^\d{8}$/.test(billDate)) return undefined;
-  try {
-    return parseWxTime(`${billDate}000000`);
-  } catch {
-    return undefined;
-  }
+  return isBillDate(billDate) ? parseWxTime(`${billDate}000000`) : undefined;
 }
 
 async function billRows(mchId: string, start: Date, billType: SandboxBillType): Promise<BillRow[]> {
@@ -96,31 +91,9 @@ async function billRows(mchId: string, start: Date, billType: SandboxBillType): 
           .where(and(eq(r.mchId, mchId), eq(r.status, 'SUCCESS'), gte(r.successAt, start), lt(r.successAt, end)))
           .orderBy(asc(r.successAt), asc(r.id));
   const rows: BillRow[] = [
-    ...payments.map((order) =>
-      paymentRow({
-        tradeTime: order.paidAt!,
-        appid: order.appid,
-        mchId: order.mchId,
-        transactionId: order.transactionId!,
-        outTradeNo: order.outTradeNo,
-        openid: order.openid ?? '',
-        body: order.body,
-        attach: order.attach ?? '',
-        totalFen: order.totalFee,
-      }),
-    ),
+    ...payments.map((order) => paymentRow(tradeOf(order, order.paidAt!))),
     ...refunds.map(({ refund, order }) => ({
-      ...paymentRow({
-        tradeTime: refund.successAt!,
-        appid: order.appid,
-        mchId: order.mchId,
-        transactionId: order.transactionId!,
-        outTradeNo: order.outTradeNo,
-        openid: order.openid ?? '',
-        body: order.body,
-        attach: order.attach ?? '',
-        totalFen: order.totalFee,
-      }),
+      ...paymentRow(tradeOf(order, refund.successAt!)),
       ...refundFields(refund.refundId, refund.outRefundNo, refund.refundFee),
     })),
   ];
@@ -137,6 +110,20 @@ interface Trade {
   body: string;
   attach: string;
   totalFen: number;
+}
+
+function tradeOf(order: SandboxOrder, tradeTime: Date): Trade {
+  return {
+    tradeTime,
+    appid: order.appid,
+    mchId: order.mchId,
+    transactionId: order.transactionId ?? '',
+    outTradeNo: order.outTradeNo,
+    openid: order.openid ?? '',
+    body: order.body,
+    attach: order.attach ?? '',
+    totalFen: order.totalFee,
+  };
 }
 
 function paymentRow(t: Trade): BillRow {

@@ -6,6 +6,7 @@
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addBillDays, beijingDate } from '@/lib/reconcile/bill-date';
+import type { Discrepancy } from '@/lib/reconcile/list-bill-days';
 import { createBillClient, createRefundClient, parseBill } from '@/lib/wechatpay';
 import { sandboxCertificateFiles } from '@/lib/env';
 import { readFileSync } from 'node:fs';
@@ -44,16 +45,6 @@ interface Day {
   wechat: { trades: number; paidFen: number; refundFen: number; feeFen: number } | null;
   ours: { trades: number; paidFen: number; refundFen: number };
   discrepancies: number;
-}
-
-interface Discrepancy {
-  kind: string;
-  orderNo: string | null;
-  transactionId: string | null;
-  outRefundNo: string | null;
-  wechatFen: number | null;
-  oursFen: number | null;
-  detail: string;
 }
 
 async function reconcile(query = `?date=${today}`, auth = `Bearer ${TEST_ENV.CRON_SECRET}`) {

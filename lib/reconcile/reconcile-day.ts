@@ -28,7 +28,8 @@ type Fetched = { kind: 'bill'; bill: Bill } | { kind: 'no_bill' } | { kind: 'fai
 export async function reconcileDay(billDate: string): Promise<DayResult> {
   const fetched = await fetchBill(billDate);
   const result = await store(billDate, fetched);
-  if (result.status !== 'matched' && result.status !== 'no_bill') log.warn({ reconciliation: result }, 'reconciliation found differences');
+  // A failed download was logged as the error it is.
+  if (result.status === 'discrepancies') log.warn({ reconciliation: result }, 'reconciliation found differences');
   return result;
 }
 

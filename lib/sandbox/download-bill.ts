@@ -12,6 +12,7 @@ import { sandboxOrders, sandboxRefunds, type SandboxOrder } from '@/db/schema';
 import { buildXml, field, formatBill, formatWxTime, isBillDate, parseWxTime, summarizeBill, type BillRow } from '@/lib/wechatpay';
 import { authenticate, checkEnvelope } from './envelope';
 import { takeBillFault, type BillFault } from './faults';
+import { kickNotifyWorker } from './notify-worker';
 import { openid, transactionId } from './pay-order';
 import { settleDueRefunds } from './settle-refunds';
 
@@ -49,8 +50,8 @@ export async function downloadBill(text: string): Promise<BillReply> {
   if (!isBillType(billType)) return fail('invalid bill_type');
   if (tarType !== undefined && tarType !== 'GZIP') return fail('invalid tar_type');
 
-  // So that a refund past its settling time is billed as the success it is.
-  await settleDueRefunds();
+  // So that a refund past its settling time is billed as the success it is (and its notify goes out).
+  if ((await settleDueRefunds()) > 0) kickNotifyWorker();
   let rows = await billRows(merchant.mchId, start, billType);
   if (rows.length === 0) return fail('No Bill Exist', '20002');
   const fault = await takeBillFault();

@@ -2,8 +2,10 @@
 // query them directly. Money is integer fen; times are timestamptz.
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
+  date,
   customType,
   index,
   integer,
@@ -22,6 +24,7 @@ import { FULFILMENTS } from '../lib/orders/fulfilment';
 import { ORDER_STATUSES } from '../lib/orders/order-status';
 import { PAY_SOURCES, VERDICTS } from '../lib/payments/pay-log-vocabulary';
 import { PAYMENT_ENVS } from '../lib/payments/payment-env';
+import { BILL_DAY_STATUSES, DISCREPANCY_KINDS } from '../lib/reconcile/bill-vocabulary';
 import { REFUND_STATUSES } from '../lib/refunds/refund-status';
 
 /** `column in ('a', 'b')` from a vocabulary tuple, so a CHECK lists exactly the states the code knows. */
@@ -200,6 +203,10 @@ export const payLogs = pgTable(
     uniqueIndex('pay_logs_one_applied_per_order')
       .on(t.orderNo)
       .where(sql`${t.verdict} = 'applied' and ${t.source} in ('notify', 'query')`),
+    // A payment the bill has and the shop never booked is an anomaly once, however often its day is reconciled.
+    uniqueIndex('pay_logs_one_bill_anomaly_per_transaction')
+      .on(t.transactionId)
+      .where(sql`${t.source} = 'bill'`),
     check('pay_logs_source_check', oneOf(t.source, PAY_SOURCES)),
     check('pay_logs_verdict_check', oneOf(t.verdict, VERDICTS)),
   ],
@@ -292,9 +299,57 @@ export const anomalyResolutions = pgTable(
   (t) => [uniqueIndex('anomaly_resolutions_pay_log_id_key').on(t.payLogId)],
 );
 
+/** Fen summed over a day, which can pass an integer's 21 million yuan. */
+const dayFen = (name: string) => bigint(name, { mode: 'number' });
+
+/**
+ * One reconciled Beijing day (spec "Reconciliation"): WeChat's bill summary beside our own books.
+ * The wechat_* totals are null when the bill could not be fetched (status failed).
+ */
+export const billDays = pgTable(
+  'bill_days',
+  {
+    id: serial('id').primaryKey(),
+    billDate: date('bill_date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: BILL_DAY_STATUSES }).notNull(),
+    wechatTrades: integer('wechat_trades'),
+    wechatPaidFen: dayFen('wechat_paid_fen'),
+    wechatRefundFen: dayFen('wechat_refund_fen'),
+    wechatFeeFen: dayFen('wechat_fee_fen'),
+    oursTrades: integer('ours_trades').notNull(),
+    oursPaidFen: dayFen('ours_paid_fen').notNull(),
+    oursRefundFen: dayFen('ours_refund_fen').notNull(),
+    /** Why a day failed (WeChat's error), for operators. */
+    detail: text('detail'),
+    fetchedAt: tz('fetched_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('bill_days_bill_date_key').on(t.billDate), check('bill_days_status_check', oneOf(t.status, BILL_DAY_STATUSES))],
+);
+
+/** One difference between WeChat's bill and our books on a day; replaced with the day's result. */
+export const billDiscrepancies = pgTable(
+  'bill_discrepancies',
+  {
+    id: serial('id').primaryKey(),
+    billDate: date('bill_date', { mode: 'string' })
+      .notNull()
+      .references(() => billDays.billDate, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: DISCREPANCY_KINDS }).notNull(),
+    orderNo: text('order_no'),
+    transactionId: text('transaction_id'),
+    /** Set when the line is a refund. */
+    outRefundNo: text('out_refund_no'),
+    wechatFen: integer('wechat_fen'),
+    oursFen: integer('ours_fen'),
+    detail: text('detail').notNull(),
+  },
+  (t) => [index('bill_discrepancies_bill_date_idx').on(t.billDate), check('bill_discrepancies_kind_check', oneOf(t.kind, DISCREPANCY_KINDS))],
+);
+
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
+export type BillDay = typeof billDays.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // The built-in WeChat Pay sandbox. It plays WeChat's servers: the shop never reads these tables
@@ -429,6 +484,8 @@ export const sandboxFaults = pgTable('sandbox_faults', {
   refund: text('refund'),
   /** drop | duplicate */
   refundNotify: text('refund_notify'),
+  /** extra | missing | amount: planted in the next bill served, then spent */
+  bill: text('bill'),
   createdAt: tz('created_at')
     .notNull()
     .default(sql`now()`),

@@ -59,6 +59,8 @@ export const schema = z.object({
   WXPAY_REFUND_NOTIFY_URL: z.url().optional(),
   WXPAY_SECAPI_BASE_URL: z.url().optional(),
   WXPAY_SANDBOX_TLS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Beijing time of the daily reconciliation (WeChat serves a day's bill from 10:00 the next day).
+  RECONCILE_AT: z.union([z.literal('off'), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (Beijing time) or off')]).default('10:30'),
   REPORT_TZ: z
     .string()
     .default('Asia/Shanghai')

@@ -4,12 +4,12 @@ import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getEnv } from '@/lib/env';
 
-export function withCron(handler: () => Promise<Response>) {
+export function withCron(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     if (!authorized(request.headers.get('authorization'))) {
       return Response.json({ error: 'Unauthorized' }, { status: 401 });
     }
-    return handler();
+    return handler(request);
   };
 }
 

@@ -4,6 +4,7 @@ import { getDashboard } from '@/lib/admin/dashboard';
 import { formatFen } from '@/lib/money';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { requireAdminPage } from './_components/guard';
+import { Badge } from './_components/badge';
 import { PayLogTable } from './_components/pay-log-table';
 
 export default async function DashboardPage() {
@@ -34,6 +35,14 @@ export default async function DashboardPage() {
           <h2>Open anomalies</h2>
           <p className="adm-card__value">{d.openAnomalies}</p>
           <Link href="/admin/anomalies">Review</Link>
+        </section>
+        <section
+          className={`adm-card ${d.reconciliation.status === 'discrepancies' || d.reconciliation.status === 'failed' ? 'adm-card--alert' : ''}`}
+          data-testid="reconciliation-yesterday"
+        >
+          <h2>Yesterday&apos;s reconciliation</h2>
+          <p className="adm-card__value">{d.reconciliation.status ? <Badge value={d.reconciliation.status} /> : 'not run yet'}</p>
+          <Link href={d.reconciliation.status ? `/admin/reconciliation/${d.reconciliation.date}` : '/admin/reconciliation'}>{d.reconciliation.date}</Link>
         </section>
       </div>
       <h2 className="adm-subtitle">

@@ -20,7 +20,15 @@ import { queryRows } from '@/db/query-rows';
 export const NEEDS_REVIEW = ['anomaly', 'rejected'] as const satisfies readonly Verdict[];
 
 export type AnomalyKind =
-  'amount_mismatch' | 'foreign_currency' | 'paid_after_close' | 'second_payment' | 'transaction_taken' | 'refunded_outside' | 'rejected_notify' | 'other';
+  | 'amount_mismatch'
+  | 'foreign_currency'
+  | 'paid_after_close'
+  | 'second_payment'
+  | 'transaction_taken'
+  | 'refunded_outside'
+  | 'unbooked_payment'
+  | 'rejected_notify'
+  | 'other';
 
 export const ANOMALY_KIND_LABEL: Record<AnomalyKind, string> = {
   amount_mismatch: 'Amount mismatch',
@@ -29,6 +37,7 @@ export const ANOMALY_KIND_LABEL: Record<AnomalyKind, string> = {
   second_payment: 'Second payment',
   transaction_taken: 'Transaction of another order',
   refunded_outside: 'Refunded outside the shop',
+  unbooked_payment: "In WeChat's bill, not booked here",
   rejected_notify: 'Rejected message',
   other: 'Other',
 };
@@ -41,6 +50,8 @@ export function anomalyKind(verdict: string, detail: string | null): AnomalyKind
   if (detail?.startsWith('second payment')) return 'second_payment';
   if (detail?.includes('already belongs to order')) return 'transaction_taken';
   if (detail?.startsWith('refunded outside the shop')) return 'refunded_outside';
+  // lib/reconcile/reconcile-day.ts: a payment the bill has and the shop never booked.
+  if (detail?.startsWith('bill ')) return 'unbooked_payment';
   if (detail?.includes('already closed')) return 'paid_after_close';
   return 'other';
 }

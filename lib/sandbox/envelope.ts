@@ -72,33 +72,43 @@ export type CallerCheck = (mchId: string) => string | undefined;
 
 /** The reply to one POSTed XML body, for the route handlers and for the sandbox's TLS listener. */
 export async function answerXml(text: string, handler: V2Handler, checkCaller?: CallerCheck): Promise<string> {
-  if (text.trim() === '') return protocolFail('post数据为空');
+  const auth = authenticate(text, checkCaller);
+  if (!auth.ok) return protocolFail(auth.returnMsg);
+  return signedReply(auth.request, (await checkEnvelope(auth.request)) ?? (await handle(auth.request, handler)));
+}
+
+/** Why a request is refused before its business fields are read (`badSign`: it was read, and its sign is wrong). */
+export type Authentication = { ok: true; request: V2Request } | { ok: false; returnMsg: string; badSign?: true };
+
+/** The checks every v2 request passes first, in WeChat's order: XML, sign type, merchant, signature. */
+export function authenticate(text: string, checkCaller?: CallerCheck): Authentication {
+  const refuse = (returnMsg: string): Authentication => ({ ok: false, returnMsg });
+  if (text.trim() === '') return refuse('post数据为空');
 
   let fields: WxFields;
   try {
     fields = parseXml(text);
   } catch (err) {
-    if (err instanceof WxXmlError) return protocolFail('XML格式错误');
+    if (err instanceof WxXmlError) return refuse('XML格式错误');
     throw err;
   }
 
   // Absent means MD5 (「签名类型，默认为MD5」, §2.2); anything else but the two exact literals is refused.
   const signType = field(fields, 'sign_type') ?? 'MD5';
-  if (!isSignType(signType)) return protocolFail('签名类型不支持');
+  if (!isSignType(signType)) return refuse('签名类型不支持');
   const mchId = field(fields, 'mch_id');
-  if (mchId === undefined) return protocolFail('缺少参数mch_id');
+  if (mchId === undefined) return refuse('缺少参数mch_id');
   const refusal = checkCaller?.(mchId);
-  if (refusal !== undefined) return protocolFail(refusal);
+  if (refusal !== undefined) return refuse(refusal);
   // Without a known merchant there is no key to sign with, so this too is an unsigned FAIL.
   const merchant = merchantFor(mchId);
-  if (!merchant) return protocolFail('mch_id参数格式错误');
-  if (!verify(fields, merchant.key, signType)) return protocolFail('签名错误');
-
-  const v2: V2Request = { fields, signType, merchant };
-  return signedReply(v2, await checkAndHandle(v2, handler));
+  if (!merchant) return refuse('mch_id参数格式错误');
+  if (!verify(fields, merchant.key, signType)) return { ok: false, returnMsg: '签名错误', badSign: true };
+  return { ok: true, request: { fields, signType, merchant } };
 }
 
-async function checkAndHandle(request: V2Request, handler: V2Handler): Promise<V2Result> {
+/** The authenticated request's appid, encoding and nonce_str, or the business error they earn. */
+export async function checkEnvelope(request: V2Request): Promise<V2Result | undefined> {
   const { fields, merchant } = request;
   const appid = field(fields, 'appid');
   // WeChat's table gives APPID_NOT_EXIST for 「参数中缺少APPID」 (§4.5), not LACK_PARAMS.
@@ -110,6 +120,10 @@ async function checkAndHandle(request: V2Request, handler: V2Handler): Promise<V
   const nonceStr = field(fields, 'nonce_str');
   if (nonceStr === undefined) return lackParams('nonce_str');
   if (byteLength(nonceStr) > 32) return paramError('nonce_str参数长度有误');
+  return undefined;
+}
+
+async function handle(request: V2Request, handler: V2Handler): Promise<V2Result> {
   try {
     return await handler(request);
   } catch (err) {

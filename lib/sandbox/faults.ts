@@ -14,6 +14,8 @@ const GLOBAL_SCOPE = '*';
 const DEFAULT_DUPLICATE_COUNT = 2;
 export const UNIFIEDORDER_FAULTS = ['TIMEOUT', 'SYSTEMERROR', 'NOAUTH'] as const;
 export type UnifiedOrderFault = (typeof UNIFIEDORDER_FAULTS)[number];
+export const BILL_FAULTS = ['extra', 'missing', 'amount'] as const;
+export type BillFault = (typeof BILL_FAULTS)[number];
 
 const faultsInput = z
   .strictObject({
@@ -40,6 +42,9 @@ const faultsInput = z
     // Refused, error, stays processing, ends abnormal, ends closed (product.md, "Refunds", Sandbox).
     refund: z.enum(['NOTENOUGH', 'SYSTEMERROR', 'PROCESSING', 'CHANGE', 'CLOSE']).optional(),
     refundNotify: z.enum(['drop', 'duplicate']).optional(),
+    // One discrepancy of this kind in the next bill served (a payment WeChat has and the shop does
+    // not, a payment left out, another amount), then spent. A bill is the merchant's, not a transaction's.
+    bill: z.enum(BILL_FAULTS).optional(),
   })
   .refine(
     (f) => f.count === undefined || [f.notify === 'duplicate', f.refundNotify === 'duplicate', f.unifiedorder !== undefined].filter(Boolean).length === 1,
@@ -48,6 +53,10 @@ const faultsInput = z
       message: 'count goes with one of notify "duplicate" or refundNotify "duplicate" (copies), or unifiedorder (how many requests)',
     },
   )
+  .refine((f) => f.bill === undefined || f.outTradeNo === undefined, {
+    path: ['bill'],
+    message: 'bill is a fault of the whole bill: leave outTradeNo out',
+  })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
     message: 'notify "delay" needs delayMs, and delayMs goes only with it',
@@ -85,6 +94,7 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
       unifiedorder: knobs.unifiedorder ?? null,
       refund: knobs.refund ?? null,
       refundNotify: knobs.refundNotify ?? null,
+      bill: knobs.bill ?? null,
       createdAt: new Date(),
     };
     await db
@@ -124,6 +134,7 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.unifiedorder) knobs.unifiedorder = row.unifiedorder as Faults['unifiedorder'];
   if (row.refund) knobs.refund = row.refund as Faults['refund'];
   if (row.refundNotify) knobs.refundNotify = row.refundNotify as Faults['refundNotify'];
+  if (row.bill) knobs.bill = row.bill as Faults['bill'];
   return knobs;
 }
 
@@ -146,6 +157,23 @@ export async function takeUnifiedOrderFault(outTradeNo: string | undefined): Pro
       where was.scope = ${f.scope} and ${f.unifiedorder} is not null
         and ${f.scope} = (select s.scope from ${f} s where s.scope in (${own}, ${GLOBAL_SCOPE}) order by s.scope = ${GLOBAL_SCOPE} limit 1)
       returning was.unifiedorder as fault`,
+    getSandboxDb(),
+  );
+  return taken?.fault;
+}
+
+/**
+ * The bill fault, spent by the bill that takes it: one conditional statement, so of two bills
+ * served at once only one plants it (`was` is the row as it stood, as in takeUnifiedOrderFault).
+ */
+export async function takeBillFault(): Promise<BillFault | undefined> {
+  const f = sandboxFaults;
+  const [taken] = await queryRows<{ fault: BillFault }>(
+    sql`
+      update ${f} set bill = null
+      from ${f} was
+      where was.scope = ${f.scope} and ${f.scope} = ${GLOBAL_SCOPE} and ${f.bill} is not null
+      returning was.bill as fault`,
     getSandboxDb(),
   );
   return taken?.fault;

@@ -117,13 +117,13 @@ function notifyPayload(order: SandboxOrder, key: string): string {
 }
 
 /** 28 digits like WeChat's: 4200 + the Beijing date + 16 random digits (§11.2). */
-function transactionId(paidAt: Date): string {
+export function transactionId(paidAt: Date): string {
   let digits = '';
   for (let i = 0; i < 16; i++) digits += randomInt(10);
   return `4200${formatWxTime(paidAt).slice(0, 8)}${digits}`;
 }
 
 /** A payer's openid: 28 characters starting with o, like WeChat's. */
-function openid(): string {
+export function openid(): string {
   return `o${randomBytes(21).toString('base64url').slice(0, 27)}`;
 }

@@ -4,6 +4,7 @@ import { ensureAdmin } from '@/lib/auth/ensure-admin';
 import { seedProducts } from '@/lib/catalog/seed';
 import { ensureSandboxSecrets, getEnv, type Env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { startReconcileTimer } from '@/lib/reconcile/reconcile-timer';
 import { startSweepTimer } from '@/lib/sweep/sweep-timer';
 
 /** Starts the shop's side of this instance; the sandbox, if any, is instrumentation.ts's to start. */
@@ -21,6 +22,7 @@ export async function startServer(): Promise<Env> {
   await seedProducts();
   await ensureAdmin();
   startSweepTimer(env.SWEEP_INTERVAL_SECONDS);
+  startReconcileTimer(env.RECONCILE_AT);
   if (env.WXPAY_MODE === 'live' && env.RATE_LIMIT === 'off') {
     console.warn('\nWARNING: RATE_LIMIT=off — sign-up, sign-in and checkout are not rate-limited (the unit caps still apply).\n');
   }

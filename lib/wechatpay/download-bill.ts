@@ -74,7 +74,8 @@ export function createBillClient(config: WechatPayConfig): BillClient {
   };
 }
 
-function isBillDate(s: string): boolean {
+/** A real calendar day written yyyyMMdd, as bill_date. */
+export function isBillDate(s: string): boolean {
   if (!/^\d{8}$/.test(s)) return false;
   try {
     parseWxTime(`${s}000000`);

@@ -57,7 +57,7 @@ export {
   WxBillFormatError,
 } from './bill';
 export type { Bill, BillRow, BillSummary } from './bill';
-export { createBillClient, MAX_BILL_BYTES, toDownloadBillResult, WxDownloadBillError } from './download-bill';
+export { createBillClient, isBillDate, MAX_BILL_BYTES, toDownloadBillResult, WxDownloadBillError } from './download-bill';
 export type { BillClient, BillType, DownloadBillInput, DownloadBillResult, WxDownloadBillFailure, WxDownloadBillRequest } from './download-bill';
 export { formatYuan, parseYuan, roundDiv } from './yuan';
 // Native mode 1 (spec §12): product QR, scan callback and its reply, always MD5.

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/admin/pay-logs', label: 'Pay logs' },
   { href: '/admin/anomalies', label: 'Anomalies' },
   { href: '/admin/revenue', label: 'Revenue' },
+  { href: '/admin/reconciliation', label: 'Reconciliation' },
   { href: '/admin/products', label: 'Products' },
 ];
 

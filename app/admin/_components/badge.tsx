@@ -1,11 +1,12 @@
 // A word in a coloured pill: order status, fulfilment, payment environment, pay-log verdict,
-// anomaly and product state.
+// anomaly and product state, a reconciled day's status and a discrepancy's kind.
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
 import type { PaymentEnv } from '@/lib/payments/payment-env';
 import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
+import type { BillDayStatus, DiscrepancyKind } from '@/lib/reconcile/bill-vocabulary';
 
-type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | 'open' | 'resolved' | 'archived';
+type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | BillDayStatus | DiscrepancyKind | 'open' | 'resolved' | 'archived';
 
 const TONE: Record<BadgeValue, string> = {
   paid: 'good',
@@ -29,6 +30,14 @@ const TONE: Record<BadgeValue, string> = {
   // Sandbox money is not money: it stands out wherever an order is shown.
   sandbox: 'warn',
   live: 'good',
+  matched: 'good',
+  discrepancies: 'bad',
+  no_bill: 'muted',
+  failed: 'warn',
+  missing_here: 'bad',
+  missing_at_wechat: 'bad',
+  amount_mismatch: 'bad',
+  status_mismatch: 'warn',
 };
 
 export function Badge({ value }: { value: BadgeValue }) {

@@ -18,7 +18,7 @@ export async function getOrderDetail(orderNo: string) {
       shipping: { name: orders.shippingName, phone: orders.shippingPhone, address: orders.shippingAddress },
     })
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
+    .leftJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.orderNo, orderNo));
   if (!order) throw new AppError('not_found', `No order ${orderNo}`);
 

@@ -40,6 +40,8 @@ const faultsInput = z
     // Refused, error, stays processing, ends abnormal, ends closed (product.md, "Refunds", Sandbox).
     refund: z.enum(['NOTENOUGH', 'SYSTEMERROR', 'PROCESSING', 'CHANGE', 'CLOSE']).optional(),
     refundNotify: z.enum(['drop', 'duplicate']).optional(),
+    // Native mode 1: the merchant's reply to the scan callback comes too late / cannot be read (global only).
+    nativeCallback: z.enum(['timeout', 'garbage']).optional(),
   })
   .refine(
     (f) => f.count === undefined || [f.notify === 'duplicate', f.refundNotify === 'duplicate', f.unifiedorder !== undefined].filter(Boolean).length === 1,
@@ -48,6 +50,10 @@ const faultsInput = z
       message: 'count goes with one of notify "duplicate" or refundNotify "duplicate" (copies), or unifiedorder (how many requests)',
     },
   )
+  .refine((f) => f.nativeCallback === undefined || f.outTradeNo === undefined, {
+    path: ['nativeCallback'],
+    message: 'nativeCallback is global: a scan comes before any out_trade_no',
+  })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
     message: 'notify "delay" needs delayMs, and delayMs goes only with it',
@@ -85,6 +91,7 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
       unifiedorder: knobs.unifiedorder ?? null,
       refund: knobs.refund ?? null,
       refundNotify: knobs.refundNotify ?? null,
+      nativeCallback: knobs.nativeCallback ?? null,
       createdAt: new Date(),
     };
     await db
@@ -124,6 +131,7 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.unifiedorder) knobs.unifiedorder = row.unifiedorder as Faults['unifiedorder'];
   if (row.refund) knobs.refund = row.refund as Faults['refund'];
   if (row.refundNotify) knobs.refundNotify = row.refundNotify as Faults['refundNotify'];
+  if (row.nativeCallback) knobs.nativeCallback = row.nativeCallback as Faults['nativeCallback'];
   return knobs;
 }
 

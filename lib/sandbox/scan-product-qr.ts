@@ -58,7 +58,8 @@ export async function scanProductQr(input: { url?: unknown; openid?: unknown }):
     return { ok: false, status: 502, error: SCAN_ERRORS.busy, detail: `${callbackUrl}: ${why}` };
   }
   // The fault knob: the merchant's reply arrived after WeChat stopped waiting, or as bytes nobody can read.
-  if (fault === 'timeout') return { ok: false, status: 502, error: SCAN_ERRORS.busy, detail: `fault nativeCallback timeout: the reply from ${callbackUrl} came too late` };
+  if (fault === 'timeout')
+    return { ok: false, status: 502, error: SCAN_ERRORS.busy, detail: `fault nativeCallback timeout: the reply from ${callbackUrl} came too late` };
   if (fault === 'garbage') reply = '\u0000<xml><return_code>SUC';
 
   let answer;

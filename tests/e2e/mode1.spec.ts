@@ -36,7 +36,10 @@ test('a customer without an account buys from a printed product QR', async ({ pa
   await expect(phone.getByTestId('sandbox-paid')).toBeVisible();
 
   await page.goto('/admin/orders?status=paid');
-  const row = page.getByTestId('order-row').filter({ has: page.getByTestId('wechat-guest') }).first();
+  const row = page
+    .getByTestId('order-row')
+    .filter({ has: page.getByTestId('wechat-guest') })
+    .first();
   await expect(row).toContainText(product.name);
   await row.getByRole('link').first().click();
   await expect(page.getByTestId('collected-in-store')).toBeVisible();

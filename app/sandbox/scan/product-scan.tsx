@@ -11,7 +11,9 @@ function simulatedOpenid(): string {
   const kept = window.localStorage.getItem(OPENID_KEY);
   if (kept) return kept;
   const bytes = crypto.getRandomValues(new Uint8Array(20));
-  const openid = `o${btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '').slice(0, 27)}`;
+  const openid = `o${btoa(String.fromCharCode(...bytes))
+    .replace(/[+/=]/g, '')
+    .slice(0, 27)}`;
   window.localStorage.setItem(OPENID_KEY, openid);
   return openid;
 }

@@ -27,7 +27,11 @@ export async function posterUrl(operator: ApiClient, productId: number): Promise
 }
 
 export async function scan(base: string, url: string, openid: string) {
-  const res = await fetch(`${base}/sandbox/scan/product`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url, openid }) });
+  const res = await fetch(`${base}/sandbox/scan/product`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url, openid }),
+  });
   return { status: res.status, body: (await res.json()) as { token?: string; outTradeNo?: string; prepayId?: string; error?: string; detail?: string } };
 }
 
@@ -49,7 +53,7 @@ export const productUrl = (productId: number) => buildBizPayUrl(MERCHANT, { prod
 export async function ordersOf(operator: ApiClient, productId: number) {
   const res = await operator.get('/api/admin/orders?limit=500');
   expect(res.status).toBe(200);
-  return (res.body.items as { orderNo: string; status: string; username: string | null; guestOpenidTail: string | null; items: { productId: number }[] }[]).filter(
-    (o) => o.items.some((l) => l.productId === productId),
-  );
+  return (
+    res.body.items as { orderNo: string; status: string; username: string | null; guestOpenidTail: string | null; items: { productId: number }[] }[]
+  ).filter((o) => o.items.some((l) => l.productId === productId));
 }

@@ -46,7 +46,13 @@ describe('a product QR scanned in the sandbox', () => {
     const orderNo = scanned.body.outTradeNo!;
 
     const order = await detail(orderNo);
-    expect(order).toMatchObject({ status: 'pending', username: null, guestOpenidTail: openid.slice(-4), totalFee: p.priceFen, prepayId: scanned.body.prepayId });
+    expect(order).toMatchObject({
+      status: 'pending',
+      username: null,
+      guestOpenidTail: openid.slice(-4),
+      totalFee: p.priceFen,
+      prepayId: scanned.body.prepayId,
+    });
     expect(order.items).toEqual([expect.objectContaining({ productId: p.id, quantity: 1, priceFen: p.priceFen })]);
     expect(JSON.stringify(order)).not.toContain(openid.slice(0, 20));
     expect(await stockOf(base, p.id)).toBe(4);
@@ -94,7 +100,11 @@ describe('a product QR scanned in the sandbox', () => {
     const soldOut = await scan(base, url, newOpenid());
     expect(soldOut).toMatchObject({ status: 409, body: { error: '商品已售罄' } });
     const direct = await callback(base, { openid: newOpenid(), productId: String(p.id) });
-    expect(direct).toMatchObject({ status: 200, signed: true, reply: { return_code: 'SUCCESS', result_code: 'FAIL', err_code_des: '商品已售罄', appid: MERCHANT.appid } });
+    expect(direct).toMatchObject({
+      status: 200,
+      signed: true,
+      reply: { return_code: 'SUCCESS', result_code: 'FAIL', err_code_des: '商品已售罄', appid: MERCHANT.appid },
+    });
     expect(direct.reply).not.toHaveProperty('prepay_id');
     expect(await ordersOf(operator, p.id)).toEqual(before);
     expect(await stockOf(base, p.id)).toBe(0);
@@ -103,9 +113,15 @@ describe('a product QR scanned in the sandbox', () => {
   it('answers an archived or unknown product with its own message', async () => {
     const p = await product(5);
     await operator.request('POST', `/api/admin/products/${p.id}/archive`);
-    expect(await callback(base, { openid: newOpenid(), productId: String(p.id) })).toMatchObject({ signed: true, reply: { result_code: 'FAIL', err_code_des: '商品已下架' } });
+    expect(await callback(base, { openid: newOpenid(), productId: String(p.id) })).toMatchObject({
+      signed: true,
+      reply: { result_code: 'FAIL', err_code_des: '商品已下架' },
+    });
     for (const productId of ['999999999', 'mug', '0']) {
-      expect(await callback(base, { openid: newOpenid(), productId })).toMatchObject({ signed: true, reply: { result_code: 'FAIL', err_code_des: '商品不存在' } });
+      expect(await callback(base, { openid: newOpenid(), productId })).toMatchObject({
+        signed: true,
+        reply: { result_code: 'FAIL', err_code_des: '商品不存在' },
+      });
     }
     expect(await ordersOf(operator, p.id)).toEqual([]);
   });
@@ -115,7 +131,11 @@ describe('a product QR scanned in the sandbox', () => {
     const scanFields = { openid: newOpenid(), productId: String(p.id) };
     const forged = buildNativeCallback({ ...MERCHANT, key: 'ForgedKeyForgedKeyForgedKey00000' }, scanFields);
     const hmac = buildXml(
-      signMessage({ appid: MERCHANT.appid, openid: scanFields.openid, mch_id: MERCHANT.mchId, nonce_str: 'n1', product_id: scanFields.productId }, MERCHANT.key, 'HMAC-SHA256'),
+      signMessage(
+        { appid: MERCHANT.appid, openid: scanFields.openid, mch_id: MERCHANT.mchId, nonce_str: 'n1', product_id: scanFields.productId },
+        MERCHANT.key,
+        'HMAC-SHA256',
+      ),
     );
     const foreign = buildNativeCallback({ ...MERCHANT, mchId: '1900000000' }, scanFields);
     const doctype = `<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]>${buildNativeCallback(MERCHANT, scanFields)}`;

@@ -43,15 +43,14 @@ export default async function ProductQrPage({ params, searchParams }: Props) {
         <p>
           Size:{' '}
           {Object.entries(SIZES).map(([key, s]) => (
-            <span key={key}>
-              {key === size ? <strong>{s.label}</strong> : <Link href={`?size=${key}`}>{s.label}</Link>}{' '}
-            </span>
+            <span key={key}>{key === size ? <strong>{s.label}</strong> : <Link href={`?size=${key}`}>{s.label}</Link>} </span>
           ))}
           · print with your browser (Ctrl+P / ⌘P).
         </p>
         {product.archivedAt && <p className="adm-muted">This product is archived: a scan of this QR is answered 商品已下架.</p>}
         <p className="adm-muted">
-          WeChat calls <code>{getEnv().WXPAY_NATIVE_CALLBACK_URL}</code> when this QR is scanned (set it in the merchant platform: 产品中心 → 开发配置 → 扫码支付).
+          WeChat calls <code>{getEnv().WXPAY_NATIVE_CALLBACK_URL}</code> when this QR is scanned (set it in the merchant platform: 产品中心 → 开发配置 →
+          扫码支付).
         </p>
       </div>
       <article className={`poster poster--${size}`} data-testid="product-poster">

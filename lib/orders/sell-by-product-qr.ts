@@ -81,7 +81,7 @@ async function sell(scan: NativeCallback, clientIp: string): Promise<ScanOutcome
     order = await getDb().transaction(async (tx) => {
       // The buyer's lock also makes "reuse or create" one decision, however many instances race.
       await lockBuyer(tx, buyer);
-      const recent = await recentOrder(tx, scan.openid, productId, new Date(now.getTime() - SCAN_REUSE_MS));
+      const recent = await recentOrder(tx, scan.openid, productId, now);
       if (recent) return { ...recent, reused: true };
       const expiresAt = new Date(now.getTime() + env.ORDER_TTL_SECONDS * 1000);
       const created = await reserveOrder(tx, { buyer, lines: [{ productId, quantity: 1 }], createdAt: now, expiresAt });
@@ -122,8 +122,8 @@ async function sell(scan: NativeCallback, clientIp: string): Promise<ScanOutcome
   }
 }
 
-/** This openid's pending order for this product, placed since `since` (index orders_openid_created_at_idx). */
-async function recentOrder(tx: Tx, openid: string, productId: number, since: Date) {
+/** This openid's pending, unexpired order for this product of the last minute (index orders_openid_created_at_idx). */
+async function recentOrder(tx: Tx, openid: string, productId: number, now: Date) {
   const [row] = await tx
     .select({
       orderNo: orders.orderNo,
@@ -134,7 +134,15 @@ async function recentOrder(tx: Tx, openid: string, productId: number, since: Dat
     })
     .from(orders)
     .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-    .where(and(eq(orders.openid, openid), eq(orders.status, 'pending'), gt(orders.createdAt, since), eq(orderItems.productId, productId)))
+    .where(
+      and(
+        eq(orders.openid, openid),
+        eq(orders.status, 'pending'),
+        gt(orders.createdAt, new Date(now.getTime() - SCAN_REUSE_MS)),
+        gt(orders.expiresAt, now),
+        eq(orderItems.productId, productId),
+      ),
+    )
     .orderBy(desc(orders.id))
     .limit(1);
   return row;

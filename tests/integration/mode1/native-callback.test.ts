@@ -170,5 +170,12 @@ describe('the sandbox phone', () => {
     expect(await scan(base, productUrl(p.id), newOpenid())).toMatchObject({ status: 502, body: { error: '商户系统返回错误' } });
     await clearSandboxFaults(base);
     expect((await scan(base, productUrl(p.id), newOpenid())).status).toBe(200);
+    // A scan comes before any out_trade_no, so the knob is global only.
+    const scoped = await fetch(`${base}/sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outTradeNo: 'T20260101000000', nativeCallback: 'timeout' }),
+    });
+    expect(scoped.status).toBe(400);
   });
 });

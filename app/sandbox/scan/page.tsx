@@ -1,5 +1,5 @@
 // GET /sandbox/scan?pr=<token> – what the WeChat app shows after scanning the shop's QR code:
-// payee, description, amount, Pay / Cancel. Without a token: "scan a product QR" (Native mode 1),
+// payee, description, amount, Pay / Cancel. Without a token it also offers "scan a product QR" (Native mode 1),
 // which leads back here with the token of the payment the merchant answered. Sandbox only; a 404 in live mode.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -42,8 +42,6 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
         )}
         {view.state === 'payable' ? (
           <PayButtons token={view.token} failedBefore={view.failedBefore} />
-        ) : pr === undefined ? (
-          <ProductScan />
         ) : (
           <p style={styles.notice} data-testid="sandbox-unpayable">
             <strong>{WHY_NOT[view.state].zh}</strong>
@@ -51,6 +49,7 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
             {WHY_NOT[view.state].en}
           </p>
         )}
+        {pr === undefined && <ProductScan />}
       </div>
     </main>
   );

@@ -63,6 +63,11 @@ describe('a product QR scanned in the sandbox', () => {
     const logs = await payLogsFor(operator, orderNo);
     expect(logs.filter((l) => l.verdict === 'applied')).toHaveLength(1);
     expect(logs.filter((l) => l.source === 'native_callback').map((l) => l.verdict)).toEqual(['accepted']);
+    const listed = await operator.get(`/api/admin/pay-logs?orderNo=${orderNo}`);
+    expect(listed.body.items.map((l: { username: string | null; guestOpenidTail: string }) => [l.username, l.guestOpenidTail])).toEqual([
+      [null, openid.slice(-4)],
+      [null, openid.slice(-4)],
+    ]);
     expect(await stockOf(base, p.id)).toBe(4);
 
     // Collected in store: handed over (delivered) straight away, never shipped.

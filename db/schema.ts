@@ -100,9 +100,10 @@ export const orders = pgTable(
     id: serial('id').primaryKey(),
     /** Our out_trade_no at WeChat. */
     orderNo: text('order_no').notNull(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** The shopper's account; null for a Native mode 1 guest, who has an openid instead. */
+    userId: integer('user_id').references(() => users.id),
+    /** The WeChat user who bought from a product QR (Native mode 1): collected in store, no account. */
+    openid: text('openid'),
     status: text('status', { enum: ORDER_STATUSES }).notNull().default('pending'),
     totalFee: integer('total_fee').notNull(),
     /** The sum of this order's successful refunds of its applied payment (never of an anomaly's). */
@@ -141,6 +142,10 @@ export const orders = pgTable(
     uniqueIndex('orders_transaction_id_key').on(t.transactionId),
     index('orders_status_expires_at_idx').on(t.status, t.expiresAt),
     index('orders_user_id_created_at_idx').on(t.userId, t.createdAt),
+    // A mode 1 guest's pending units and a repeated scan's reuse (lib/orders/reserve-order.ts).
+    index('orders_openid_created_at_idx')
+      .on(t.openid, t.createdAt)
+      .where(sql`${t.openid} is not null`),
     // The operator console's filters (lib/admin/list-orders.ts) and the revenue report, which
     // reads only (paid_at, total_fee) of paid orders: an index-only scan.
     index('orders_status_created_at_idx').on(t.status, t.createdAt),
@@ -153,6 +158,7 @@ export const orders = pgTable(
     check('orders_refunded_fen_check', sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.totalFee}`),
     check('orders_fulfilment_check', oneOf(t.fulfilment, FULFILMENTS)),
     check('orders_payment_env_check', oneOf(t.paymentEnv, PAYMENT_ENVS)),
+    check('orders_buyer_check', sql`(${t.userId} is null) <> (${t.openid} is null)`),
   ],
 );
 
@@ -486,6 +492,8 @@ export const sandboxFaults = pgTable('sandbox_faults', {
   refundNotify: text('refund_notify'),
   /** extra | missing | amount: planted in the next bill served, then spent */
   bill: text('bill'),
+  /** timeout | garbage: the mode 1 scan callback's reply is too late / unreadable */
+  nativeCallback: text('native_callback'),
   createdAt: tz('created_at')
     .notNull()
     .default(sql`now()`),

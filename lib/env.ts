@@ -57,6 +57,7 @@ export const schema = z.object({
   WXPAY_CERT_P12: z.string().optional(),
   WXPAY_CERT_PASSPHRASE: z.string().optional(),
   WXPAY_REFUND_NOTIFY_URL: z.url().optional(),
+  WXPAY_NATIVE_CALLBACK_URL: z.url().optional(),
   WXPAY_SECAPI_BASE_URL: z.url().optional(),
   WXPAY_SANDBOX_TLS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Beijing time of the daily reconciliation (WeChat serves a day's bill from 10:00 the next day).
@@ -88,6 +89,7 @@ type Resolved =
   | 'SESSION_SECRET'
   | 'WXPAY_CERT_PASSPHRASE'
   | 'WXPAY_REFUND_NOTIFY_URL'
+  | 'WXPAY_NATIVE_CALLBACK_URL'
   | 'WXPAY_SECAPI_BASE_URL'
   | 'WXPAY_SANDBOX_TLS_PORT';
 
@@ -104,6 +106,11 @@ export type Env = Omit<Raw, Resolved> & {
   /** The .p12's passphrase; defaults to the mch_id, as WeChat's downloads use. */
   WXPAY_CERT_PASSPHRASE: string;
   WXPAY_REFUND_NOTIFY_URL: string;
+  /**
+   * Native mode 1's scan callback. The sandbox calls it; live WeChat calls the one set in the
+   * merchant platform, and the console shows this one as what to set there.
+   */
+  WXPAY_NATIVE_CALLBACK_URL: string;
   WXPAY_SECAPI_BASE_URL: string;
   WXPAY_SANDBOX_TLS_PORT: number;
   /**
@@ -190,6 +197,7 @@ function resolveLive(raw: Raw): Env {
     SWEEP_INTERVAL_SECONDS: raw.SWEEP_INTERVAL_SECONDS ?? 0,
     WXPAY_CERT_PASSPHRASE: raw.WXPAY_CERT_PASSPHRASE ?? raw.WXPAY_MCH_ID!,
     WXPAY_REFUND_NOTIFY_URL: raw.WXPAY_REFUND_NOTIFY_URL ?? `${new URL(raw.WXPAY_NOTIFY_URL!).origin}${REFUND_NOTIFY_PATH}`,
+    WXPAY_NATIVE_CALLBACK_URL: raw.WXPAY_NATIVE_CALLBACK_URL ?? `${new URL(raw.WXPAY_NOTIFY_URL!).origin}${NATIVE_CALLBACK_PATH}`,
     WXPAY_SECAPI_BASE_URL: raw.WXPAY_SECAPI_BASE_URL ?? baseUrl,
     // Unused in live mode (there is no sandbox), kept for the type's sake.
     WXPAY_SANDBOX_TLS_PORT: raw.WXPAY_SANDBOX_TLS_PORT ?? raw.PORT + 443,
@@ -251,6 +259,7 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
     WXPAY_KEY_PEM: ownCertificate ? raw.WXPAY_KEY_PEM : certs.merchantKey,
     WXPAY_CERT_PASSPHRASE: raw.WXPAY_CERT_PASSPHRASE ?? mchId,
     WXPAY_REFUND_NOTIFY_URL: raw.WXPAY_REFUND_NOTIFY_URL ?? `${origin}${REFUND_NOTIFY_PATH}`,
+    WXPAY_NATIVE_CALLBACK_URL: raw.WXPAY_NATIVE_CALLBACK_URL ?? `${origin}${NATIVE_CALLBACK_PATH}`,
     WXPAY_SECAPI_BASE_URL: raw.WXPAY_SECAPI_BASE_URL ?? `https://127.0.0.1:${tlsPort}/sandbox`,
     WXPAY_SANDBOX_TLS_PORT: tlsPort,
     sandboxCaFile: certs.ca,
@@ -259,6 +268,7 @@ function resolveSandbox(raw: Raw, readSecrets: (dataDir: string) => SandboxSecre
 }
 
 const REFUND_NOTIFY_PATH = '/api/wxpay/refund-notify';
+const NATIVE_CALLBACK_PATH = '/api/wxpay/native-callback';
 
 /** The PEM pair goes together; when it is set, WXPAY_CERT_P12 (the alternative) is not used. */
 function checkCertificateVariables(raw: Raw): void {

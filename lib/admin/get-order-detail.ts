@@ -18,7 +18,7 @@ export async function getOrderDetail(orderNo: string) {
       shipping: { name: orders.shippingName, phone: orders.shippingPhone, address: orders.shippingAddress },
     })
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.userId))
+    .leftJoin(users, eq(users.id, orders.userId))
     .where(eq(orders.orderNo, orderNo));
   if (!order) throw new AppError('not_found', `No order ${orderNo}`);
 
@@ -62,10 +62,13 @@ export type OrderDetail = Awaited<ReturnType<typeof getOrderDetail>>;
 
 // Messages are stored without the key (WeChat never sends it, and the sign is a one-way digest).
 // Belt and braces for whatever a forged message carried: a field named like a key, or a value
-// equal to our key, is never shown.
+// equal to our key, is never shown. An openid (a Native mode 1 guest's only identity) is shown by
+// its last 4 characters, as the buyer is.
 function redact(raw: Record<string, string>): Record<string, string> {
   const key = getEnv().WXPAY_KEY;
-  return Object.fromEntries(
-    Object.entries(raw).map(([name, value]) => [name, /^(key|api_?key|partner_?key)$/i.test(name) || value === key ? '[redacted]' : value]),
-  );
+  const shown = (name: string, value: string) => {
+    if (/^(key|api_?key|partner_?key)$/i.test(name) || value === key) return '[redacted]';
+    return name === 'openid' ? `···${value.slice(-4)}` : value;
+  };
+  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, shown(name, value)]));
 }

@@ -1,17 +1,21 @@
 // Orders for operators, newest first, keyset-paginated by id (stable while new orders arrive).
 // Indexed for every filter: orders (status, created_at), (user_id, created_at), (created_at).
 import 'server-only';
-import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orderItems, orders, users } from '@/db/schema';
 import type { OrderFilter } from './filters';
 import { belowCursor, keysetPage } from './keyset-page';
 
-/** An order as every console view shows it, with its shopper (orders inner join users). */
+/**
+ * An order as every console view shows it, with its shopper (orders left join users): a Native mode 1
+ * guest has no account, only an openid, of which operators see the last 4 characters.
+ */
 export const adminOrderColumns = {
   id: orders.id,
   orderNo: orders.orderNo,
   username: users.username,
+  guestOpenidTail: sql<string | null>`right(${orders.openid}, 4)`,
   status: orders.status,
   fulfilment: orders.fulfilment,
   totalFee: orders.totalFee,
@@ -37,7 +41,7 @@ export async function listOrders(filter: OrderFilter) {
     db
       .select({ ...adminOrderColumns, shippingName: orders.shippingName })
       .from(orders)
-      .innerJoin(users, eq(users.id, orders.userId))
+      .leftJoin(users, eq(users.id, orders.userId))
       .where(and(...where))
       .orderBy(desc(orders.id))
       .limit(limit),

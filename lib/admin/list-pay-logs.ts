@@ -3,7 +3,7 @@
 // message about an unknown order has none. Indexed: pay_logs (created_at), (verdict, created_at),
 // (trade_state, created_at), (order_no); the user filter goes users → orders (user_id) → pay_logs.
 import 'server-only';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders, payLogs, users } from '@/db/schema';
 import type { PayLogFilter } from './filters';
@@ -20,11 +20,15 @@ function conditions(filter: Omit<PayLogFilter, 'limit'>): (SQL | undefined)[] {
   return where;
 }
 
-/** A pay log as the console lists it, with its shopper (pay_logs left join orders left join users). */
+/**
+ * A pay log as the console lists it, with its shopper (pay_logs left join orders left join users):
+ * a username, or a Native mode 1 guest's last 4 characters of the openid.
+ */
 export const payLogListColumns = {
   id: payLogs.id,
   orderNo: payLogs.orderNo,
   username: users.username,
+  guestOpenidTail: sql<string | null>`right(${orders.openid}, 4)`,
   transactionId: payLogs.transactionId,
   totalFee: payLogs.totalFee,
   tradeState: payLogs.tradeState,

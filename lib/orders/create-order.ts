@@ -1,16 +1,15 @@
 // Checkout: price from the database, reserve stock, record the order, then ask WeChat for a QR.
 // The transaction holds no network call; WeChat is called after it commits.
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import 'server-only';
 import { getDb } from '@/db';
-import { firstRow } from '@/db/first-row';
-import { orderItems, orders, products, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { RATE_LIMITS, takeRateLimits } from '@/lib/abuse/rate-limit';
 import { getEnv } from '@/lib/env';
-import { AppError, RateLimitedError } from '@/lib/errors';
-import { stripFourByteChars, WechatPayError } from '@/lib/wechatpay';
+import { AppError } from '@/lib/errors';
+import { WechatPayError } from '@/lib/wechatpay';
 import { closePendingOrder } from './close-pending-order';
-import { newOrderNo } from './order-no';
+import { lockBuyer, reserveOrder } from './reserve-order';
 import { requestCodeUrl, saveCodeUrl, unifiedOrderInput } from './request-code-url';
 
 /**
@@ -45,76 +44,16 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
   await takeRateLimits([{ limit: RATE_LIMITS.checkoutsPerAccount, subject: String(input.userId) }]);
 
   const order = await getDb().transaction(async (tx) => {
-    // Serialises one shopper's checkouts so the pending-units cap holds under concurrency.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const held = firstRow(
-      await tx
-        .select({ units: sql<number>`coalesce(sum(${orderItems.quantity}), 0)::int`, firstExpiry: sql<Date | string | null>`min(${orders.expiresAt})` })
-        .from(orders)
-        .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
-        .where(and(eq(orders.userId, input.userId), eq(orders.status, 'pending'))),
-      'the pending units',
-    );
-    const reserved: { productId: number; name: string; priceFen: number; quantity: number }[] = [];
-    for (const line of lines) {
-      const [product] = await tx
-        .update(products)
-        .set({ stock: sql`${products.stock} - ${line.quantity}` })
-        .where(
-          and(
-            eq(products.id, line.productId),
-            gte(products.stock, line.quantity),
-            lte(sql`${line.quantity}::int`, products.maxPerOrder),
-            sql`${products.archivedAt} is null`,
-          ),
-        )
-        .returning({ name: products.name, priceFen: products.priceFen });
-      if (!product) throw await unavailable(tx, line);
-      reserved.push({ productId: line.productId, name: product.name, priceFen: product.priceFen, quantity: line.quantity });
-    }
-
-    // Judged after the lines (queried before them, so no product row stays locked for it): out of
-    // stock (409) and a line's own cap win over this one.
-    const units = lines.reduce((sum, l) => sum + l.quantity, 0);
-    if (held.units + units > env.MAX_PENDING_UNITS) {
-      // Units come free when the oldest unpaid order is paid or expires.
-      const wait = held.firstExpiry ? (new Date(held.firstExpiry).getTime() - Date.now()) / 1000 : env.ORDER_TTL_SECONDS;
-      throw new RateLimitedError(
-        `At most ${env.MAX_PENDING_UNITS} items may wait for payment at once; you hold ${held.units}. Pay or let unpaid orders expire first`,
-        wait,
-        { maxPendingUnits: env.MAX_PENDING_UNITS, pendingUnits: held.units },
-      );
-    }
-
-    const totalFee = reserved.reduce((sum, l) => sum + l.priceFen * l.quantity, 0);
-    // total_fee is a 32-bit integer at WeChat and here.
-    if (totalFee > 2_147_483_647) throw new AppError('bad_request', 'The order total is too large for one payment');
-    const created = firstRow(
-      await tx
-        .insert(orders)
-        .values({
-          orderNo: newOrderNo(now),
-          userId: input.userId,
-          totalFee,
-          description: describe(reserved),
-          paymentEnv: env.WXPAY_MODE,
-          shippingName: input.shipping?.name,
-          shippingPhone: input.shipping?.phone,
-          shippingAddress: input.shipping?.address,
-          createdAt: now,
-          expiresAt,
-        })
-        .returning({ id: orders.id, orderNo: orders.orderNo, description: orders.description }),
-      'insert into orders returning',
-    );
-    await tx.insert(orderItems).values(reserved.map((l) => ({ ...l, orderId: created.id })));
+    const buyer = { userId: input.userId };
+    await lockBuyer(tx, buyer);
+    const reserved = await reserveOrder(tx, { buyer, lines, shipping: input.shipping, createdAt: now, expiresAt });
     if (input.shipping) {
       await tx
         .update(users)
         .set({ shippingName: input.shipping.name, shippingPhone: input.shipping.phone, shippingAddress: input.shipping.address })
         .where(eq(users.id, input.userId));
     }
-    return { ...created, totalFee, productId: firstRow(reserved, 'a reserved line').productId };
+    return reserved;
   });
 
   try {
@@ -143,31 +82,4 @@ export function mergeLines(items: CheckoutInput['items']) {
   const tooMany = lines.find((l) => l.quantity > 99);
   if (tooMany) throw new AppError('bad_request', `At most 99 of one product per order`, { productId: tooMany.productId });
   return lines;
-}
-
-// Out of stock wins over the per-order cap: buying fewer would not help then either.
-async function unavailable(
-  tx: Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0],
-  { productId, quantity }: { productId: number; quantity: number },
-) {
-  const [product] = await tx
-    .select({ name: products.name, stock: products.stock, maxPerOrder: products.maxPerOrder, archivedAt: products.archivedAt })
-    .from(products)
-    .where(eq(products.id, productId));
-  if (!product) return new AppError('bad_request', `Unknown product ${productId}`, { productId });
-  if (product.archivedAt || product.stock < quantity) {
-    return new AppError('conflict', `${product.name} is out of stock`, { productId, product: product.name });
-  }
-  // Retrying the same line never helps; Retry-After (the contract's for every 429) is one order lifetime.
-  return new RateLimitedError(`At most ${product.maxPerOrder} of ${product.name} per order`, getEnv().ORDER_TTL_SECONDS, {
-    productId,
-    product: product.name,
-    maxPerOrder: product.maxPerOrder,
-  });
-}
-
-// WeChat v2 accepts only 1–3-byte UTF-8 characters (spec §1), so emoji in a product name are left
-// out of what the shopper sees in WeChat rather than failing the checkout.
-function describe(lines: { name: string; quantity: number }[]): string {
-  return stripFourByteChars(lines.map((l) => (l.quantity > 1 ? `${l.name} ×${l.quantity}` : l.name)).join(', '));
 }

@@ -4,3 +4,20 @@
 export const FULFILMENTS = ['unfulfilled', 'shipped', 'delivered'] as const;
 
 export type Fulfilment = (typeof FULFILMENTS)[number];
+
+export type FulfilmentStep = Exclude<Fulfilment, 'unfulfilled'>;
+
+/**
+ * The step an operator may take next, or null. A Native mode 1 order (a guest's, bought from a
+ * product QR) is collected in store: it skips shipped, and its delivered reads "handed over".
+ */
+export function nextFulfilment(current: Fulfilment, collectedInStore: boolean): FulfilmentStep | null {
+  if (current === 'unfulfilled') return collectedInStore ? 'delivered' : 'shipped';
+  if (current === 'shipped' && !collectedInStore) return 'delivered';
+  return null;
+}
+
+/** How the console names a fulfilment state. */
+export function fulfilmentLabel(fulfilment: Fulfilment, collectedInStore: boolean): string {
+  return collectedInStore && fulfilment === 'delivered' ? 'handed over' : fulfilment;
+}

@@ -19,6 +19,8 @@ export interface QrOrder {
   expiresAt: Date;
   /** product_id: the order's lowest product id. */
   productId: number;
+  /** A Native mode 1 guest's openid, sent with every attempt (re-entry repeats every field). */
+  openid?: string | null;
 }
 
 const RETRY_PAUSE_MS = 250;
@@ -32,6 +34,7 @@ export function unifiedOrderInput(order: QrOrder, clientIp: string): UnifiedOrde
     notifyUrl: getEnv().WXPAY_NOTIFY_URL,
     clientIp,
     expiresAt: order.expiresAt,
+    openid: order.openid ?? undefined,
   };
 }
 

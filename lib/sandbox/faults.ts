@@ -45,6 +45,8 @@ const faultsInput = z
     // One discrepancy of this kind in the next bill served (a payment WeChat has and the shop does
     // not, a payment left out, another amount), then spent. A bill is the merchant's, not a transaction's.
     bill: z.enum(BILL_FAULTS).optional(),
+    // Native mode 1: the merchant's reply to the scan callback comes too late / cannot be read (global only).
+    nativeCallback: z.enum(['timeout', 'garbage']).optional(),
   })
   .refine(
     (f) => f.count === undefined || [f.notify === 'duplicate', f.refundNotify === 'duplicate', f.unifiedorder !== undefined].filter(Boolean).length === 1,
@@ -56,6 +58,10 @@ const faultsInput = z
   .refine((f) => f.bill === undefined || f.outTradeNo === undefined, {
     path: ['bill'],
     message: 'bill is a fault of the whole bill: leave outTradeNo out',
+  })
+  .refine((f) => f.nativeCallback === undefined || f.outTradeNo === undefined, {
+    path: ['nativeCallback'],
+    message: 'nativeCallback is global: a scan comes before any out_trade_no',
   })
   .refine((f) => (f.delayMs !== undefined) === (f.notify === 'delay'), {
     path: ['delayMs'],
@@ -95,6 +101,7 @@ export async function setFaults(input: unknown): Promise<FaultsOutcome> {
       refund: knobs.refund ?? null,
       refundNotify: knobs.refundNotify ?? null,
       bill: knobs.bill ?? null,
+      nativeCallback: knobs.nativeCallback ?? null,
       createdAt: new Date(),
     };
     await db
@@ -135,6 +142,7 @@ function knobsOf(row: SandboxFault): Faults {
   if (row.refund) knobs.refund = row.refund as Faults['refund'];
   if (row.refundNotify) knobs.refundNotify = row.refundNotify as Faults['refundNotify'];
   if (row.bill) knobs.bill = row.bill as Faults['bill'];
+  if (row.nativeCallback) knobs.nativeCallback = row.nativeCallback as Faults['nativeCallback'];
   return knobs;
 }
 

@@ -67,7 +67,8 @@ export async function payOrder(order: SandboxOrder, { evenIfExpired = false } = 
   const paid = await getSandboxDb().transaction(async (tx) => {
     const [row] = await tx
       .update(sandboxOrders)
-      .set({ tradeState: 'SUCCESS', transactionId: transactionId(paidAt), openid: openid(), paidAt })
+      // A mode 1 order names its payer at unifiedorder (the user who scanned the product QR).
+      .set({ tradeState: 'SUCCESS', transactionId: transactionId(paidAt), openid: order.params.openid ?? openid(), paidAt })
       .where(and(eq(sandboxOrders.id, order.id), inArray(sandboxOrders.tradeState, PAYABLE_STATES), evenIfExpired ? undefined : notExpired()))
       .returning();
     if (!row) return undefined;

@@ -48,6 +48,7 @@ export function createWechatPayClient(config: WechatPayConfig): WechatPayClient 
         notify_url: input.notifyUrl,
         trade_type: 'NATIVE',
         product_id: input.productId,
+        openid: input.openid,
       });
       return toUnifiedOrderResult(fields);
     },

@@ -31,6 +31,7 @@ export interface WxUnifiedOrderRequest extends WxRequestEnvelope {
   notify_url: string;
   trade_type: string;
   product_id?: string;
+  openid?: string;
 }
 
 export interface WxOrderQueryRequest extends WxRequestEnvelope {
@@ -100,6 +101,8 @@ export interface UnifiedOrderInput {
   clientIp: string;
   expiresAt: Date;
   attach?: string;
+  /** The payer, when known before the payment: the scanning user of a Native mode 1 callback. */
+  openid?: string;
 }
 
 export interface UnifiedOrderResult {

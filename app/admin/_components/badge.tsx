@@ -40,6 +40,7 @@ const TONE: Record<BadgeValue, string> = {
   status_mismatch: 'warn',
 };
 
-export function Badge({ value }: { value: BadgeValue }) {
-  return <span className={`adm-badge adm-badge--${TONE[value]}`}>{value}</span>;
+/** `label` renames the value where it means something else (a collected-in-store order's delivered is "handed over"). */
+export function Badge({ value, label }: { value: BadgeValue; label?: string }) {
+  return <span className={`adm-badge adm-badge--${TONE[value]}`}>{label ?? value}</span>;
 }

@@ -30,9 +30,13 @@ export function PayLogTable({ rows }: { rows: PayLogRow[] }) {
               <td className="adm-mono">{log.id}</td>
               <td className="adm-nowrap">{formatTime(log.createdAt)}</td>
               <td className="adm-mono">
-                {log.orderNo && log.username ? <Link href={`/admin/orders/${encodeURIComponent(log.orderNo)}`}>{log.orderNo}</Link> : log.orderNo}
+                {log.orderNo && (log.username || log.guestOpenidTail) ? (
+                  <Link href={`/admin/orders/${encodeURIComponent(log.orderNo)}`}>{log.orderNo}</Link>
+                ) : (
+                  log.orderNo
+                )}
               </td>
-              <td>{log.username ?? '—'}</td>
+              <td>{log.username ?? (log.guestOpenidTail ? `WeChat guest ···${log.guestOpenidTail}` : '—')}</td>
               <td>{log.source}</td>
               <td className="adm-mono">{log.tradeState}</td>
               <td>

@@ -50,9 +50,14 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
                 <span>{a.source}</span>
                 {a.totalFee !== null && <span>{formatFen(a.totalFee)}</span>}
                 <span className="adm-mono">
-                  {a.orderNo && a.username ? <Link href={`/admin/orders/${encodeURIComponent(a.orderNo)}`}>{a.orderNo}</Link> : (a.orderNo ?? 'no order')}
+                  {a.orderNo && (a.username || a.guestOpenidTail) ? (
+                    <Link href={`/admin/orders/${encodeURIComponent(a.orderNo)}`}>{a.orderNo}</Link>
+                  ) : (
+                    (a.orderNo ?? 'no order')
+                  )}
                 </span>
                 {a.username && <span>{a.username}</span>}
+                {a.guestOpenidTail && <span>WeChat guest ···{a.guestOpenidTail}</span>}
                 {a.orderStatus && <Badge value={a.orderStatus} />}
               </div>
               {a.detail && <p className="adm-anomaly__detail">{a.detail}</p>}

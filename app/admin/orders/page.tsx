@@ -5,7 +5,9 @@ import { orderFilterSchema } from '@/lib/admin/filters';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { listOrders } from '@/lib/admin/list-orders';
 import { formatFen } from '@/lib/money';
+import { fulfilmentLabel } from '@/lib/orders/fulfilment';
 import { Badge } from '../_components/badge';
+import { Buyer } from '../_components/buyer';
 import { DateRange, FilterError, FilterForm, SelectFilter, TextFilter } from '../_components/filter-form';
 import { formatTime, readFilters, type SearchParams } from '../_components/format';
 import { requireAdminPage } from '../_components/guard';
@@ -49,11 +51,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
                   <td className="adm-mono">
                     <Link href={`/admin/orders/${encodeURIComponent(o.orderNo)}`}>{o.orderNo}</Link>
                   </td>
-                  <td>{o.username}</td>
+                  <td>
+                    <Buyer username={o.username} guestOpenidTail={o.guestOpenidTail} />
+                  </td>
                   <td className="adm-nowrap">
                     <Badge value={o.status} /> <Badge value={o.paymentEnv} />
                   </td>
-                  <td>{o.status === 'paid' ? <Badge value={o.fulfilment} /> : '—'}</td>
+                  <td>{o.status === 'paid' ? <Badge value={o.fulfilment} label={fulfilmentLabel(o.fulfilment, o.guestOpenidTail !== null)} /> : '—'}</td>
                   <td className="adm-num">{formatFen(o.totalFee)}</td>
                   <td className="adm-detail">{o.items.map((l) => `${l.name} ×${l.quantity}`).join(', ')}</td>
                   <td className="adm-nowrap">{formatTime(o.createdAt)}</td>

@@ -1,11 +1,13 @@
 // GET /sandbox/scan?pr=<token> – what the WeChat app shows after scanning the shop's QR code:
-// payee, description, amount, Pay / Cancel. Sandbox only; a 404 in live mode.
+// payee, description, amount, Pay / Cancel. Without a token it also offers "scan a product QR" (Native mode 1),
+// which leads back here with the token of the payment the merchant answered. Sandbox only; a 404 in live mode.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { CSSProperties } from 'react';
 import { isSandboxEnabled } from '@/lib/sandbox/http';
 import { formatYuan, scanView, type ScanView } from '@/lib/sandbox/scan';
 import { PayButtons } from './pay-buttons';
+import { ProductScan } from './product-scan';
 
 export const metadata: Metadata = { title: 'WeChat Pay sandbox' };
 
@@ -47,6 +49,7 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
             {WHY_NOT[view.state].en}
           </p>
         )}
+        {pr === undefined && <ProductScan />}
       </div>
     </main>
   );

@@ -101,4 +101,32 @@ describe('scan callback', () => {
     expect(parseNativeCallbackReply(nativeCallbackRefusal('签名错误'), MERCHANT)).toEqual({ ok: false, reason: 'return_fail', returnMsg: '签名错误' });
     expect(parseNativeCallbackReply(ok.replace('wx2014', 'wx2015'), MERCHANT)).toMatchObject({ ok: false, reason: 'bad_sign' });
   });
+
+  it('answers with the reply fields of §12, and refuses a reply tampered with, unsigned or from another merchant', () => {
+    const ok = nativeCallbackReply(MERCHANT, { prepayId: 'wx201410272009395522657a690389285100' });
+    expect(Object.keys(parseXml(ok)).sort()).toEqual(['appid', 'mch_id', 'nonce_str', 'prepay_id', 'result_code', 'return_code', 'return_msg', 'sign']);
+    const failed = parseXml(nativeCallbackReply(MERCHANT, { errCodeDes: '商品已下架' }));
+    expect(failed).toMatchObject({ return_code: 'SUCCESS', result_code: 'FAIL', err_code_des: '商品已下架' });
+    expect(failed).not.toHaveProperty('prepay_id');
+
+    const flipped = ok.replace('<result_code><![CDATA[SUCCESS]]>', '<result_code><![CDATA[FAIL]]>');
+    expect(flipped).not.toBe(ok);
+    expect(parseNativeCallbackReply(flipped, MERCHANT)).toMatchObject({ ok: false, reason: 'bad_sign' });
+    const { sign: _, ...unsigned } = parseXml(ok);
+    expect(parseNativeCallbackReply(buildXml(unsigned), MERCHANT)).toMatchObject({ ok: false, reason: 'missing_sign' });
+    const foreign = nativeCallbackReply({ ...MERCHANT, mchId: '1900000109' }, { prepayId: 'wx1' });
+    expect(parseNativeCallbackReply(foreign, MERCHANT)).toMatchObject({ ok: false, reason: 'wrong_mch_id' });
+    expect(parseNativeCallbackReply(nativeCallbackReply(MERCHANT, { prepayId: 'wx1' }), { ...MERCHANT, key: 'a'.repeat(32) })).toMatchObject({
+      ok: false,
+      reason: 'bad_sign',
+    });
+  });
+
+  it('refuses a callback whose openid was swapped or that names another mch_id', () => {
+    const swapped = buildNativeCallback(MERCHANT, scan).replace(scan.openid, 'oAttacker000000000000000000');
+    expect(parseNativeCallback(swapped, MERCHANT)).toMatchObject({ ok: false, reason: 'bad_sign' });
+    const foreign = buildNativeCallback({ ...MERCHANT, mchId: '1900000109' }, scan);
+    expect(parseNativeCallback(foreign, MERCHANT)).toMatchObject({ ok: false, reason: 'wrong_mch_id' });
+    expect(parseNativeCallback(buildNativeCallback(MERCHANT, scan), { ...MERCHANT, key: 'a'.repeat(32) })).toMatchObject({ ok: false, reason: 'bad_sign' });
+  });
 });

@@ -7,8 +7,10 @@ import { anomalyKind, ANOMALY_KIND_LABEL } from '@/lib/admin/anomalies';
 import { getOrderDetail } from '@/lib/admin/get-order-detail';
 import { AppError } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
+import { fulfilmentLabel, nextFulfilment } from '@/lib/orders/fulfilment';
 import { ApiForm } from '../../_components/api-form';
 import { Badge } from '../../_components/badge';
+import { Buyer } from '../../_components/buyer';
 import { formatTime } from '../../_components/format';
 import { requireAdminPage } from '../../_components/guard';
 
@@ -27,7 +29,9 @@ export default async function OrderPage({ params }: Props) {
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const next = order.status !== 'paid' ? null : order.fulfilment === 'unfulfilled' ? 'shipped' : order.fulfilment === 'shipped' ? 'delivered' : null;
+  const collectedInStore = order.guestOpenidTail !== null;
+  const next = order.status === 'paid' ? nextFulfilment(order.fulfilment, collectedInStore) : null;
+  const nextLabel = next && fulfilmentLabel(next, collectedInStore);
 
   return (
     <>
@@ -43,7 +47,7 @@ export default async function OrderPage({ params }: Props) {
           <dl className="adm-dl">
             <dt>Shopper</dt>
             <dd>
-              <Link href={`/admin/orders?user=${encodeURIComponent(order.username)}`}>{order.username}</Link>
+              <Buyer username={order.username} guestOpenidTail={order.guestOpenidTail} />
             </dd>
             <dt>Total</dt>
             <dd>{formatFen(order.totalFee)}</dd>
@@ -65,7 +69,9 @@ export default async function OrderPage({ params }: Props) {
         </section>
         <section className="adm-card" data-testid="shipping">
           <h2>Shipping</h2>
-          {order.shipping.name ? (
+          {collectedInStore ? (
+            <p data-testid="collected-in-store">Collected in store: bought from a product QR (Native mode 1), no shipping.</p>
+          ) : order.shipping.name ? (
             <address className="adm-address">
               {order.shipping.name}
               <br />
@@ -77,13 +83,13 @@ export default async function OrderPage({ params }: Props) {
             <p className="adm-muted">No shipping details were given (an order placed by a script).</p>
           )}
           <p>
-            Fulfilment: <Badge value={order.fulfilment} />
+            Fulfilment: <Badge value={order.fulfilment} label={fulfilmentLabel(order.fulfilment, collectedInStore)} />
           </p>
           {next && (
             <ApiForm
               endpoint={`/api/admin/orders/${encodeURIComponent(order.orderNo)}/fulfilment`}
-              submitLabel={next === 'shipped' ? 'Mark shipped' : 'Mark delivered'}
-              done={`Marked ${next}`}
+              submitLabel={`Mark ${nextLabel}`}
+              done={`Marked ${nextLabel}`}
               testId="fulfilment-form"
             >
               <input type="hidden" name="fulfilment" value={next} />

@@ -34,7 +34,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
         <p className="adm-muted">Archived {formatTime(product.archivedAt)}: not in the shop and not for sale; orders that bought it still show it.</p>
       ) : (
         <p>
-          <a href={`/products/${product.slug}`}>View in the shop</a>
+          <a href={`/products/${product.slug}`}>View in the shop</a> · <Link href={`/admin/products/${product.id}/qr`}>Print a product QR poster</Link>
         </p>
       )}
 

@@ -1,4 +1,4 @@
-// The console's first page: today's takings (today in REPORT_TZ), orders per status, how many
+// The console's first page: today's takings and refunds (today in REPORT_TZ), orders per status, how many
 // anomalies wait for an operator, and the latest pay logs.
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -29,6 +29,7 @@ export async function getDashboard(now = new Date()) {
     today,
     timeZone,
     paidToday: { orders: report.rows[0]?.orders ?? 0, revenueFen: report.rows[0]?.revenueFen ?? 0 },
+    refundedTodayFen: report.rows[0]?.refundsFen ?? 0,
     ordersByStatus: counts,
     openAnomalies,
     latestPayLogs: latest.items,

@@ -2,13 +2,16 @@
 // UPDATE guarded by the payment status and the previous step, so two operators clicking at once
 // move it once, and an order's payment state is never touched here.
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { orders } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 
 export type FulfilmentStep = Exclude<Fulfilment, 'unfulfilled'>;
+
+/** Fulfilment is independent of refunds (spec "Order life cycle"): every order ever paid can ship. */
+const EVER_PAID = ['paid', 'partially_refunded', 'refunded'] as const;
 
 const PREVIOUS: Record<FulfilmentStep, Fulfilment> = { shipped: 'unfulfilled', delivered: 'shipped' };
 
@@ -17,13 +20,13 @@ export async function setFulfilment(orderNo: string, next: FulfilmentStep): Prom
   const [moved] = await db
     .update(orders)
     .set({ fulfilment: next })
-    .where(and(eq(orders.orderNo, orderNo), eq(orders.status, 'paid'), eq(orders.fulfilment, PREVIOUS[next])))
+    .where(and(eq(orders.orderNo, orderNo), inArray(orders.status, [...EVER_PAID]), eq(orders.fulfilment, PREVIOUS[next])))
     .returning({ orderNo: orders.orderNo });
   if (moved) return { orderNo, fulfilment: next };
 
   const [order] = await db.select({ status: orders.status, fulfilment: orders.fulfilment }).from(orders).where(eq(orders.orderNo, orderNo));
   if (!order) throw new AppError('not_found', `No order ${orderNo}`);
-  if (order.status !== 'paid')
+  if (!(EVER_PAID as readonly string[]).includes(order.status))
     throw new AppError('conflict', `Order ${orderNo} is ${order.status}; only paid orders are fulfilled`, { orderStatus: order.status });
   throw new AppError('conflict', `Order ${orderNo} is ${order.fulfilment}; it cannot be marked ${next}`, { fulfilment: order.fulfilment });
 }

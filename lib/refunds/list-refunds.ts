@@ -1,14 +1,14 @@
 // Refunds for operators (GET /api/admin/refunds, /admin/refunds), newest first, keyset-paginated by
 // id like the pay logs; the CSV export reads every matching row in batches.
 import 'server-only';
-import { and, asc, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { refunds } from '@/db/schema';
 import { csvRow } from '@/lib/admin/csv';
 import { belowCursor, keysetPage, type KeysetPage } from '@/lib/admin/keyset-page';
 import type { RefundFilter } from '@/lib/admin/filters';
 
-const columns = {
+export const refundColumns = {
   id: refunds.id,
   outRefundNo: refunds.outRefundNo,
   orderNo: refunds.orderNo,
@@ -28,7 +28,7 @@ function select(filter: Omit<RefundFilter, 'limit'>, limit: number) {
   if (filter.from) where.push(gte(refunds.createdAt, filter.from));
   if (filter.to) where.push(lt(refunds.createdAt, filter.to));
   return getDb()
-    .select(columns)
+    .select(refundColumns)
     .from(refunds)
     .where(and(...where))
     .orderBy(desc(refunds.id))
@@ -39,15 +39,6 @@ export type RefundRow = Awaited<ReturnType<typeof select>>[number];
 
 export function listRefunds(filter: RefundFilter): Promise<KeysetPage<RefundRow>> {
   return keysetPage(filter.limit, (limit) => select(filter, limit));
-}
-
-/** Every refund of an order, oldest first, for its page. */
-export function refundsForOrder(orderNo: string) {
-  return getDb()
-    .select({ ...columns, restockItems: refunds.restockItems, refundId: refunds.refundId, updatedAt: refunds.updatedAt })
-    .from(refunds)
-    .where(eq(refunds.orderNo, orderNo))
-    .orderBy(asc(refunds.id));
 }
 
 const HEADER = ['out_refund_no', 'order_no', 'transaction_id', 'refund_fee_fen', 'status', 'err_code', 'reason', 'created_at', 'succeeded_at'];

@@ -1,11 +1,12 @@
 // A word in a coloured pill: order status, fulfilment, payment environment, pay-log verdict,
-// anomaly and product state.
+// refund, anomaly and product state.
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
 import type { PaymentEnv } from '@/lib/payments/payment-env';
 import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
+import type { RefundStatus } from '@/lib/refunds/refund-status';
 
-type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | 'open' | 'resolved' | 'archived';
+type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | RefundStatus | 'open' | 'resolved' | 'archived';
 
 const TONE: Record<BadgeValue, string> = {
   paid: 'good',
@@ -24,6 +25,11 @@ const TONE: Record<BadgeValue, string> = {
   rejected: 'bad',
   refused: 'bad',
   open: 'bad',
+  requested: 'warn',
+  processing: 'info',
+  success: 'good',
+  abnormal: 'bad',
+  failed: 'bad',
   resolved: 'good',
   archived: 'muted',
   // Sandbox money is not money: it stands out wherever an order is shown.

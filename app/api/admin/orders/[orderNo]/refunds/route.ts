@@ -3,9 +3,9 @@
 // (requested: the sweep resends it); 200 a known idempotencyKey; 409 nothing (more) to refund;
 // 400 invalid; 502 refused by WeChat (failed, with its errCode); 503 no merchant certificate.
 import { z } from 'zod';
-import { AppError } from '@/lib/errors';
 import { createRefund } from '@/lib/refunds/create-refund';
 import { parseJson, respond } from '@/app/_server/http';
+import { refundResponse } from '@/app/_server/refund-reply';
 import { requireAdmin } from '@/app/_server/session';
 
 const body = z.object({
@@ -30,11 +30,6 @@ export function POST(request: Request, { params }: { params: Promise<{ orderNo: 
     const operator = await requireAdmin();
     const input = await parseJson(request, body);
     const refund = await createRefund({ ...input, orderNo: (await params).orderNo, requestedBy: operator.id });
-    const reply = { outRefundNo: refund.outRefundNo, status: refund.status, refundFen: refund.refundFen };
-    if (refund.repeated) return Response.json(reply, { status: 200 });
-    if (refund.status === 'failed') {
-      throw new AppError('wechat_error', `WeChat Pay refused the refund: ${refund.message ?? refund.errCode}`, { ...reply, errCode: refund.errCode });
-    }
-    return Response.json(reply, { status: refund.status === 'requested' ? 202 : 201 });
+    return refundResponse(refund, refund.repeated);
   });
 }

@@ -16,6 +16,7 @@ export const refundColumns = {
   refundFen: refunds.refundFee,
   status: refunds.status,
   reason: refunds.reason,
+  restockItems: refunds.restockItems,
   errCode: refunds.errCode,
   createdAt: refunds.createdAt,
   succeededAt: refunds.succeededAt,

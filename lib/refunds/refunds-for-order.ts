@@ -10,7 +10,7 @@ import { leftToRefund, restockable, type RestockItem } from './refund-rules';
 
 export async function refundsForOrder(order: { orderNo: string; totalFee: number; transactionId: string | null; items: RestockItem[] }) {
   const rows = await getDb()
-    .select({ ...refundColumns, restockItems: refunds.restockItems, refundId: refunds.refundId, updatedAt: refunds.updatedAt })
+    .select({ ...refundColumns, refundId: refunds.refundId, updatedAt: refunds.updatedAt })
     .from(refunds)
     .where(eq(refunds.orderNo, order.orderNo))
     .orderBy(asc(refunds.id));

@@ -2,7 +2,8 @@
 // refund notify, the sweep's resend and refundquery — and the money never moving twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearSandboxFaults, newShopper, payLogsFor, sandboxFault, stockOf } from '../../support/api';
-import { callV2 } from '../sandbox/helpers';
+import { notifyXml, postNotify } from '../payments/notify-message';
+import { callV2, placeOrder, scanPay } from '../sandbox/helpers';
 import {
   base,
   FAIL,
@@ -216,19 +217,40 @@ describe('refund results', () => {
   });
 });
 
+/** Today's row of the revenue report (REPORT_TZ's today: the orders here are paid and refunded now). */
+async function revenueToday(): Promise<{ orders: number; revenueFen: number; refundsFen: number; netFen: number }> {
+  const res = await (await operator()).get('/api/admin/reports/revenue?groupBy=day');
+  expect(res.status, res.text).toBe(200);
+  return res.body.rows.at(-1);
+}
+
+describe('the revenue report', () => {
+  it('keeps a refunded order in revenue and counts its refund in the period it succeeded', async () => {
+    const order = await paidOrder(2);
+    const before = await revenueToday();
+    const res = await refund(order.orderNo, { refundFen: 250 });
+    expect(res.status, res.text).toBe(201);
+    await waitForRefund(order.orderNo, res.body.outRefundNo, 'success');
+    const after = await revenueToday();
+    expect(after.orders).toBe(before.orders);
+    expect(after.revenueFen).toBe(before.revenueFen);
+    expect(after.refundsFen).toBe(before.refundsFen + 250);
+    expect(after.netFen).toBe(after.revenueFen - after.refundsFen);
+  });
+});
+
 describe('refunding an anomaly’s payment', () => {
   it('refunds a second payment in full, resolves the anomaly and leaves the order paid', async () => {
     const order = await paidOrder();
     // A second transaction of the same amount that the sandbox knows (another out_trade_no paid there),
     // reported to the shop for our order: a second payment.
-    const { placeOrder, scanPay } = await import('../sandbox/helpers');
     const other = await placeOrder({ total_fee: order.totalFee }, { signType: 'HMAC-SHA256' });
     const paid = await scanPay(other.token);
     const secondTxn = String(paid.body.transactionId);
-    const { notifyXml, postNotify } = await import('../payments/notify-message');
     const notified = await postNotify(base, notifyXml(order, { overrides: { transaction_id: secondTxn } }));
     expect(notified.text).toContain('SUCCESS');
     const admin = await operator();
+    const revenueBefore = await revenueToday();
     const anomalies = await admin.get('/api/admin/anomalies?status=open&limit=500');
     const anomaly = anomalies.body.items.find((a: { orderNo: string; transactionId: string }) => a.orderNo === order.orderNo && a.transactionId === secondTxn);
     expect(anomaly).toBeDefined();
@@ -241,6 +263,8 @@ describe('refunding an anomaly’s payment', () => {
     const done = await waitForRefund(order.orderNo, res.body.outRefundNo, 'success');
     expect(done.transactionId).toBe(secondTxn);
     expect(await orderStatus(order)).toBe('paid');
+    // Money that was never revenue: not a refund of revenue either.
+    expect((await revenueToday()).refundsFen).toBe(revenueBefore.refundsFen);
     const resolved = await admin.get('/api/admin/anomalies?status=resolved&limit=500');
     expect(resolved.body.items.some((a: { id: number }) => a.id === anomaly.id)).toBe(true);
     // The order's own payment is still whole.

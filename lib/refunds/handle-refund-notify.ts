@@ -26,7 +26,11 @@ export async function handleRefundNotify(body: string, opts: { tooLarge?: boolea
     if (result.reason === 'not_decryptable' || result.reason === 'not_success') return unverified(result.fields, result.reason);
     // It decrypted with our key, so WeChat sent it, but it is not ours to apply (another merchant, malformed fields).
     const { req_info: _, ...fields } = result.fields;
-    await logRefundMessage({ source: 'refund_notify', orderNo: null, transactionId: null, refundFee: null, tradeState: 'FAIL', raw: fields }, 'rejected', result.reason);
+    await logRefundMessage(
+      { source: 'refund_notify', orderNo: null, transactionId: null, refundFee: null, tradeState: 'FAIL', raw: fields },
+      'rejected',
+      result.reason,
+    );
     return { acknowledge: false, verdict: 'rejected', message: result.reason };
   }
 

@@ -23,7 +23,11 @@ export interface LockedOrder {
  * anomaly's (a second payment, money for a closed order) that the pay log recorded for it. 409 when
  * the order was never paid by it.
  */
-export async function transactionAmount(tx: Tx, order: LockedOrder, transactionId: string | undefined): Promise<{ transactionId: string; totalFee: number; applied: boolean }> {
+export async function transactionAmount(
+  tx: Tx,
+  order: LockedOrder,
+  transactionId: string | undefined,
+): Promise<{ transactionId: string; totalFee: number; applied: boolean }> {
   const txn = transactionId ?? order.transactionId;
   if (!txn) throw new AppError('conflict', `Order ${order.orderNo} was never paid: nothing to refund`);
   if (txn === order.transactionId) return { transactionId: txn, totalFee: order.totalFee, applied: true };
@@ -52,7 +56,9 @@ export async function checkRoom(
     earlier.filter((r) => r.transactionId === payment.transactionId),
   );
   if (refund.refundFee > left) {
-    throw new AppError('conflict', left <= 0 ? 'Nothing left to refund of this payment' : `Only ${left} fen left to refund of this payment`, { leftFen: Math.max(0, left) });
+    throw new AppError('conflict', left <= 0 ? 'Nothing left to refund of this payment' : `Only ${left} fen left to refund of this payment`, {
+      leftFen: Math.max(0, left),
+    });
   }
   if (refund.restockItems.length === 0) return;
   if (!payment.applied) throw new AppError('bad_request', "restockItems: a refund of an anomaly's payment returns nothing to stock");

@@ -14,7 +14,9 @@ export async function refundsForOrder(order: { orderNo: string; totalFee: number
     .from(refunds)
     .where(eq(refunds.orderNo, order.orderNo))
     .orderBy(asc(refunds.id));
-  const own = rows.filter((r) => r.transactionId === order.transactionId).map((r) => ({ status: r.status, refundFee: r.refundFen, restockItems: r.restockItems }));
+  const own = rows
+    .filter((r) => r.transactionId === order.transactionId)
+    .map((r) => ({ status: r.status, refundFee: r.refundFen, restockItems: r.restockItems }));
   return {
     refunds: rows,
     leftFen: order.transactionId ? leftToRefund(order.totalFee, own) : 0,

@@ -70,7 +70,11 @@ async function claimRefunds(limit: number): Promise<Refund[]> {
     .orderBy(asc(refunds.updatedAt))
     .limit(limit)
     .for('update', { skipLocked: true });
-  return db.update(refunds).set({ sweepLeaseUntil: sql`now() + ${LEASE}` }).where(inArray(refunds.id, due)).returning();
+  return db
+    .update(refunds)
+    .set({ sweepLeaseUntil: sql`now() + ${LEASE}` })
+    .where(inArray(refunds.id, due))
+    .returning();
 }
 
 async function release(id: number): Promise<void> {

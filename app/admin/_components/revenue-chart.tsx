@@ -66,7 +66,8 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
         })}
       </svg>
       <figcaption className="adm-chart__legend">
-        <span className="adm-chart__key" /> gross <span className="adm-chart__key adm-chart__key--refunds" /> refunds <span className="adm-chart__key adm-chart__key--net" /> net
+        <span className="adm-chart__key" /> gross <span className="adm-chart__key adm-chart__key--refunds" /> refunds{' '}
+        <span className="adm-chart__key adm-chart__key--net" /> net
       </figcaption>
     </figure>
   );

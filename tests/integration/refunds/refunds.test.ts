@@ -287,7 +287,11 @@ describe('who may refund', () => {
   it('answers anonymous callers 401 and shoppers 403 on every refund route, before validating', async () => {
     const shopper = await newShopper(base);
     for (const [method, path] of routes('nope')) {
-      const anonymous = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{"x":1}' : undefined });
+      const anonymous = await fetch(`${base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? '{"x":1}' : undefined,
+      });
       expect(anonymous.status, `${method} ${path}`).toBe(401);
       expect((await shopper.request(method, path, method === 'POST' ? { json: { x: 1 } } : {})).status, `${method} ${path}`).toBe(403);
     }
@@ -297,7 +301,10 @@ describe('who may refund', () => {
     const admin = await operator();
     const json = await admin.get('/api/admin/refunds?status=success&limit=5');
     expect(json.status).toBe(200);
-    for (const item of json.body.items) expect(Object.keys(item)).toEqual(expect.arrayContaining(['outRefundNo', 'orderNo', 'transactionId', 'refundFen', 'status', 'reason', 'createdAt', 'succeededAt']));
+    for (const item of json.body.items)
+      expect(Object.keys(item)).toEqual(
+        expect.arrayContaining(['outRefundNo', 'orderNo', 'transactionId', 'refundFen', 'status', 'reason', 'createdAt', 'succeededAt']),
+      );
     const csv = await admin.get('/api/admin/refunds?format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.text).toContain('out_refund_no,order_no');

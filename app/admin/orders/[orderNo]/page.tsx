@@ -154,10 +154,22 @@ export default async function OrderPage({ params }: Props) {
                 {r.reason && <p className="adm-timeline__detail">{r.reason}</p>}
                 {NEXT_STEP[r.status] && <p className="adm-timeline__detail">{NEXT_STEP[r.status]}</p>}
                 {r.status === 'failed' && (
-                  <ApiForm endpoint={`/api/admin/refunds/${r.outRefundNo}/retry`} submitLabel="Retry" done="Sent again" className="adm-form--inline" testId="refund-retry" />
+                  <ApiForm
+                    endpoint={`/api/admin/refunds/${r.outRefundNo}/retry`}
+                    submitLabel="Retry"
+                    done="Sent again"
+                    className="adm-form--inline"
+                    testId="refund-retry"
+                  />
                 )}
                 {(r.status === 'processing' || r.status === 'requested') && (
-                  <ApiForm endpoint={`/api/admin/refunds/${r.outRefundNo}/refresh`} submitLabel="Refresh" done="Asked WeChat" className="adm-form--inline" testId="refund-refresh" />
+                  <ApiForm
+                    endpoint={`/api/admin/refunds/${r.outRefundNo}/refresh`}
+                    submitLabel="Refresh"
+                    done="Asked WeChat"
+                    className="adm-form--inline"
+                    testId="refund-refresh"
+                  />
                 )}
               </li>
             ))}

@@ -22,7 +22,10 @@ const body = z.object({
     .array(z.object({ productId: z.number().int().positive(), quantity: z.number().int().min(0).max(999) }))
     .max(50)
     .optional(),
-  transactionId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be a WeChat transaction_id').optional(),
+  transactionId: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be a WeChat transaction_id')
+    .optional(),
 });
 
 export function POST(request: Request, { params }: { params: Promise<{ orderNo: string }> }) {

@@ -67,6 +67,6 @@ export async function createRefund(input: CreateRefundInput): Promise<RefundRepl
   return { ...(await sendRefund(refund)), repeated };
 }
 
-export function replyOf(refund: Pick<Refund, 'outRefundNo' | 'status' | 'refundFee' | 'errCode'>): RefundReply {
+function replyOf(refund: Pick<Refund, 'outRefundNo' | 'status' | 'refundFee' | 'errCode'>): RefundReply {
   return { outRefundNo: refund.outRefundNo, status: refund.status, refundFen: refund.refundFee, errCode: refund.errCode };
 }

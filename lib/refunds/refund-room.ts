@@ -4,7 +4,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { orderItems, payLogs, refunds } from '@/db/schema';
+import { orderItems, orders, payLogs, refunds } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { leftToRefund, restockable, restockProblem, type RestockItem } from './refund-rules';
 
@@ -37,6 +37,9 @@ export async function transactionAmount(
     .where(and(eq(payLogs.orderNo, order.orderNo), eq(payLogs.transactionId, txn), eq(payLogs.verdict, 'anomaly')))
     .limit(1);
   if (!anomaly?.totalFee) throw new AppError('conflict', `Order ${order.orderNo} has no payment ${txn}: nothing to refund`);
+  // "Transaction of another order": that money is the other order's, refunded from there.
+  const [owner] = await tx.select({ orderNo: orders.orderNo }).from(orders).where(eq(orders.transactionId, txn));
+  if (owner) throw new AppError('conflict', `Payment ${txn} is order ${owner.orderNo}'s: refund it from that order`);
   return { transactionId: txn, totalFee: anomaly.totalFee, applied: false };
 }
 
@@ -66,5 +69,3 @@ export async function checkRoom(
   const problem = restockProblem(refund.restockItems, restockable(bought, earlier));
   if (problem) throw new AppError('bad_request', `restockItems: ${problem}`);
 }
-
-export type { Tx };

@@ -12,6 +12,3 @@ export const COUNTED_REFUND_STATUSES = ['requested', 'processing', 'success'] as
 
 /** A refund message's pay-log trade_state: WeChat's refund_status, or FAIL for a refused request. */
 export type RefundTradeState = 'PROCESSING' | 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE' | 'FAIL';
-
-/** Where a refund stops: nothing WeChat says later changes it (`failed` can still be retried by an operator). */
-export const FINAL_REFUND_STATUSES = ['success', 'closed', 'abnormal'] as const satisfies readonly RefundStatus[];

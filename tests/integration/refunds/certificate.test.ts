@@ -10,26 +10,27 @@ import { admin, ApiClient, catalog, newShopper, payAtSandbox, waitFor } from '..
 import { freePort, startAppServer, type AppServer } from '../../support/app-server';
 import { TEST_ENV } from '../../support/test-env';
 
-const servers: AppServer[] = [];
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'refund-cert-'));
 });
 
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a live shop without a merchant certificate', () => {
-  it('starts, and answers a refund 503 naming WXPAY_CERT_PEM and WXPAY_KEY_PEM', async () => {
-    const live = await startAppServer({
+  let live: AppServer;
+  // Servers start in hooks (hookTimeout), not in the tests: a loaded machine starts them slowly.
+  beforeAll(async () => {
+    live = await startAppServer({
       port: await freePort(),
       name: 'refund-live',
       env: { WXPAY_MODE: 'live', WXPAY_NOTIFY_URL: 'https://shop.example/api/wxpay/notify', ADMIN_PASSWORD: 'Live-test-passw0rd' },
     });
-    servers.push(live);
+  });
+  afterAll(() => live?.stop());
+
+  it('starts, and answers a refund 503 naming WXPAY_CERT_PEM and WXPAY_KEY_PEM', async () => {
     expect((await fetch(`${live.baseUrl}/api/health`)).status).toBe(200);
     const operator = new ApiClient(live.baseUrl);
     const signIn = await operator.post('/api/session', { username: TEST_ENV.ADMIN_USERNAME, password: 'Live-test-passw0rd' });
@@ -42,18 +43,22 @@ describe('a live shop without a merchant certificate', () => {
 });
 
 describe('a shop whose certificate WeChat does not accept', () => {
-  it('reports the front end’s HTTP 400 page as a 502 and keeps the refund failed, to retry once fixed', async () => {
+  let shop: AppServer;
+  beforeAll(async () => {
     execFileSync(
       'openssl',
       ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1', '-subj', `/CN=${TEST_ENV.WXPAY_MCH_ID}`],
       { cwd: dir, stdio: 'pipe' },
     );
-    const shop = await startAppServer({
+    shop = await startAppServer({
       port: await freePort(),
       name: 'refund-stranger',
       env: { WXPAY_CERT_PEM: path.join(dir, 'cert.pem'), WXPAY_KEY_PEM: path.join(dir, 'key.pem') },
     });
-    servers.push(shop);
+  });
+  afterAll(() => shop?.stop());
+
+  it('reports the front end’s HTTP 400 page as a 502 and keeps the refund failed, to retry once fixed', async () => {
     const shopper = await newShopper(shop.baseUrl);
     const product = (await catalog(shop.baseUrl)).find((p) => p.stock > 0)!;
     const order = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 1 }] });

@@ -150,9 +150,10 @@ export const orders = pgTable(
     // reads only (paid_at, total_fee) of paid orders: an index-only scan.
     index('orders_status_created_at_idx').on(t.status, t.createdAt),
     index('orders_created_at_idx').on(t.createdAt),
+    // Every order ever paid, refunded ones included: revenue counts them where they were paid.
     index('orders_paid_at_idx')
       .on(t.paidAt, t.totalFee)
-      .where(sql`${t.status} = 'paid'`),
+      .where(sql`${t.status} in ('paid', 'partially_refunded', 'refunded')`),
     check('orders_status_check', oneOf(t.status, ORDER_STATUSES)),
     check('orders_total_fee_check', sql`${t.totalFee} > 0`),
     check('orders_refunded_fen_check', sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.totalFee}`),
@@ -213,6 +214,11 @@ export const payLogs = pgTable(
     uniqueIndex('pay_logs_one_bill_anomaly_per_transaction')
       .on(t.transactionId)
       .where(sql`${t.source} = 'bill'`),
+    // Exactly one applied row of a refund message per refund that reached a final state (their raw
+    // always carries out_refund_no: lib/refunds/refund-pay-log.ts).
+    uniqueIndex('pay_logs_one_applied_per_refund')
+      .on(sql`(${t.raw} ->> 'out_refund_no')`)
+      .where(sql`${t.verdict} = 'applied' and ${t.source} in ('refund_notify', 'refund_query')`),
     check('pay_logs_source_check', oneOf(t.source, PAY_SOURCES)),
     check('pay_logs_verdict_check', oneOf(t.verdict, VERDICTS)),
   ],

@@ -1,6 +1,7 @@
 // Errors the domain throws on purpose. The HTTP status is decided once, from `code`, in the
 // route layer (app/_server/http.ts); the domain never speaks HTTP.
-export type AppErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'wechat_error';
+export type AppErrorCode =
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'wechat_error' | 'unavailable';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

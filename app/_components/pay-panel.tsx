@@ -40,7 +40,9 @@ export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverN
   const { order: live, error } = useOrderStatus(order.orderNo, initial);
   const expiresAt = new Date(live.expiresAt).getTime();
   const now = useNow(serverNow, live.status === 'pending');
-  const view: View = live.status === 'paid' ? 'paid' : live.status === 'closed' || now >= expiresAt ? 'expired' : 'pending';
+  // A refunded order was paid: the payment view, never the QR again.
+  const paid = live.status === 'paid' || live.status === 'partially_refunded' || live.status === 'refunded';
+  const view: View = paid ? 'paid' : live.status === 'closed' || now >= expiresAt ? 'expired' : 'pending';
   const main = useRef<HTMLElement>(null);
   const shownView = useRef(view);
   useEffect(() => {

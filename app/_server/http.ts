@@ -14,6 +14,7 @@ const STATUS: Record<AppErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   wechat_error: 502,
+  unavailable: 503,
 };
 
 export function errorResponse(err: unknown): Response {

@@ -1,4 +1,4 @@
-// /admin – today's takings, orders per status, open anomalies, the latest pay logs.
+// /admin – today's takings and refunds, orders per status, open anomalies, the latest pay logs.
 import Link from 'next/link';
 import { getDashboard } from '@/lib/admin/dashboard';
 import { formatFen } from '@/lib/money';
@@ -20,6 +20,11 @@ export default async function DashboardPage() {
           <p className="adm-muted">
             {d.paidToday.orders} order{d.paidToday.orders === 1 ? '' : 's'} · {d.today} ({d.timeZone})
           </p>
+        </section>
+        <section className="adm-card" data-testid="refunded-today">
+          <h2>Refunded today</h2>
+          <p className="adm-card__value">{formatFen(d.refundedTodayFen)}</p>
+          <Link href="/admin/refunds">Refunds</Link>
         </section>
         <section className="adm-card">
           <h2>Orders</h2>

@@ -1,5 +1,5 @@
-// The console's first page: today's takings (today in REPORT_TZ), orders per status, how many
-// anomalies wait for an operator, yesterday's reconciliation, and the latest pay logs.
+// The console's first page: today's takings and refunds (today in REPORT_TZ), orders per status, how
+// many anomalies wait for an operator, yesterday's reconciliation, and the latest pay logs.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -35,6 +35,7 @@ export async function getDashboard(now = new Date()) {
     today,
     timeZone,
     paidToday: { orders: report.rows[0]?.orders ?? 0, revenueFen: report.rows[0]?.revenueFen ?? 0 },
+    refundedTodayFen: report.rows[0]?.refundsFen ?? 0,
     ordersByStatus: counts,
     openAnomalies,
     /** Yesterday's reconciliation (a Beijing day, as WeChat's bill); status null until it has run. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
 import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
+import { REFUND_STATUSES } from '@/lib/refunds/refund-status';
 import { MULTI_LINE, MULTI_LINE_MESSAGE, SINGLE_LINE, SINGLE_LINE_MESSAGE } from '@/lib/text-input';
 import { TRADE_STATES } from '@/lib/wechatpay';
 import { MAX_PERIODS, periodCount, REPORT_YEARS, withDefaultRange } from './revenue-range';
@@ -107,6 +108,16 @@ export const revenueQuerySchema = z
     return resolved;
   });
 
+export const refundFilterSchema = z
+  .object({
+    status: z.enum(REFUND_STATUSES).optional(),
+    orderNo: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(64).optional(),
+    ...range,
+    ...page,
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .superRefine(orderedRange);
+
 export const anomalyFilterSchema = z.object({
   status: z.enum(['open', 'resolved']).default('open'),
   ...page,
@@ -116,6 +127,7 @@ export type OrderFilter = z.infer<typeof orderFilterSchema>;
 export type PayLogFilter = Omit<z.infer<typeof payLogFilterSchema>, 'format'>;
 export type RevenueQuery = z.infer<typeof revenueQuerySchema>;
 export type AnomalyFilter = z.infer<typeof anomalyFilterSchema>;
+export type RefundFilter = Omit<z.infer<typeof refundFilterSchema>, 'format'>;
 
 /**
  * Query parameters as a plain object for a schema. Blank values are dropped: a GET form sends

@@ -14,6 +14,7 @@ export async function getOrderDetail(orderNo: string) {
     .select({
       ...adminOrderColumns,
       description: orders.description,
+      refundedFen: orders.refundedFen,
       prepayId: orders.prepayId,
       shipping: { name: orders.shippingName, phone: orders.shippingPhone, address: orders.shippingAddress },
     })

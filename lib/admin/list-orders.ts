@@ -19,6 +19,7 @@ export const adminOrderColumns = {
   status: orders.status,
   fulfilment: orders.fulfilment,
   totalFee: orders.totalFee,
+  refundedFen: orders.refundedFen,
   transactionId: orders.transactionId,
   paymentEnv: orders.paymentEnv,
   createdAt: orders.createdAt,

@@ -19,6 +19,8 @@ export interface OrderView {
   status: OrderStatus;
   fulfilment: Fulfilment;
   totalFee: number;
+  /** Fen given back by successful refunds (partially_refunded / refunded). */
+  refundedFen: number;
   description: string;
   codeUrl: string | null;
   createdAt: Date;
@@ -33,6 +35,7 @@ const orderFields = {
   status: orders.status,
   fulfilment: orders.fulfilment,
   totalFee: orders.totalFee,
+  refundedFen: orders.refundedFen,
   description: orders.description,
   codeUrl: orders.codeUrl,
   createdAt: orders.createdAt,

@@ -10,11 +10,17 @@ import { payLogs, unverifiedMessageCounts } from '@/db/schema';
 import type { TradeState } from '@/lib/wechatpay';
 import { clipUtf8, messageExcerpt, storable } from './message-excerpt';
 import type { PaySource } from './pay-log-vocabulary';
+import type { RefundTradeState } from '@/lib/refunds/refund-status';
 
 export const UNVERIFIED_KEPT_PER_MINUTE = 20;
 
 /** Whether a row was stored (false: the minute's cap was reached, the message was only counted). */
-export async function logUnverified(source: PaySource, untrusted: Record<string, string>, detail: string, tradeState: TradeState): Promise<boolean> {
+export async function logUnverified(
+  source: PaySource,
+  untrusted: Record<string, string>,
+  detail: string,
+  tradeState: TradeState | RefundTradeState,
+): Promise<boolean> {
   const raw = messageExcerpt(untrusted);
   // Copied only so that an operator can search for them; nothing here is trusted.
   const column = (name: string) => (untrusted[name] === undefined ? null : clipUtf8(storable(untrusted[name]), 64));

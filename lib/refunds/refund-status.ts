@@ -9,3 +9,6 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /** The states whose money is spoken for: they count against what is left to refund of a transaction. */
 export const COUNTED_REFUND_STATUSES = ['requested', 'processing', 'success'] as const satisfies readonly RefundStatus[];
+
+/** A refund message's pay-log trade_state: WeChat's refund_status, or FAIL for a refused request. */
+export type RefundTradeState = 'PROCESSING' | 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE' | 'FAIL';

@@ -3,6 +3,7 @@
 // timers are fine: claims keep their work disjoint.
 import { log } from '@/lib/log';
 import { sweepOrders } from './sweep-orders';
+import { sweepRefunds } from './sweep-refunds';
 
 const globalForTimer = globalThis as unknown as { __sweepTimer?: NodeJS.Timeout };
 
@@ -11,7 +12,8 @@ export function startSweepTimer(intervalSeconds: number): void {
   const tick = async () => {
     try {
       const summary = await sweepOrders();
-      if (summary.scanned > 0) log.info({ summary }, 'sweep');
+      const refunds = await sweepRefunds();
+      if (summary.scanned > 0 || refunds.scanned > 0) log.info({ summary, refunds }, 'sweep');
     } catch (err) {
       log.error({ err }, 'sweep failed');
     }

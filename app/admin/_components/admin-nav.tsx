@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/pay-logs', label: 'Pay logs' },
   { href: '/admin/anomalies', label: 'Anomalies' },
+  { href: '/admin/refunds', label: 'Refunds' },
   { href: '/admin/revenue', label: 'Revenue' },
   { href: '/admin/reconciliation', label: 'Reconciliation' },
   { href: '/admin/products', label: 'Products' },

@@ -1,12 +1,13 @@
 // A word in a coloured pill: order status, fulfilment, payment environment, pay-log verdict,
-// anomaly and product state, a reconciled day's status and a discrepancy's kind.
+// refund, anomaly and product state, a reconciled day's status and a discrepancy's kind.
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
 import type { PaymentEnv } from '@/lib/payments/payment-env';
 import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
 import type { BillDayStatus, DiscrepancyKind } from '@/lib/reconcile/bill-vocabulary';
+import type { RefundStatus } from '@/lib/refunds/refund-status';
 
-type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | BillDayStatus | DiscrepancyKind | 'open' | 'resolved' | 'archived';
+type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | RefundStatus | BillDayStatus | DiscrepancyKind | 'open' | 'resolved' | 'archived';
 
 const TONE: Record<BadgeValue, string> = {
   paid: 'good',
@@ -25,6 +26,11 @@ const TONE: Record<BadgeValue, string> = {
   rejected: 'bad',
   refused: 'bad',
   open: 'bad',
+  requested: 'warn',
+  processing: 'info',
+  success: 'good',
+  abnormal: 'bad',
+  failed: 'bad',
   resolved: 'good',
   archived: 'muted',
   // Sandbox money is not money: it stands out wherever an order is shown.
@@ -32,8 +38,8 @@ const TONE: Record<BadgeValue, string> = {
   live: 'good',
   matched: 'good',
   discrepancies: 'bad',
+  // failed (a refund WeChat refused, a day whose bill could not be fetched): above, bad.
   no_bill: 'muted',
-  failed: 'warn',
   missing_here: 'bad',
   missing_at_wechat: 'bad',
   amount_mismatch: 'bad',

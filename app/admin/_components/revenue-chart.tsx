@@ -1,5 +1,6 @@
 // Revenue per period as SVG bars, drawn on the server: no charting library, no client JS, and no
-// byte of it on a shopper's page.
+// byte of it on a shopper's page. Each period shows gross revenue and refunds side by side and net
+// (gross − refunds) as a tick across both; a period whose refunds exceed its sales has no tick.
 import type { RevenueRow } from '@/lib/admin/revenue-report';
 import { formatFen } from '@/lib/money';
 
@@ -20,10 +21,10 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
   if (rows.length === 0) return <p className="adm-empty">No paid orders in this range.</p>;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
-  const step = niceCeil(Math.max(...rows.map((r) => r.revenueFen)) / 4);
+  const step = niceCeil(Math.max(...rows.map((r) => Math.max(r.revenueFen, r.refundsFen))) / 4);
   const max = step * 4;
   const slot = plotW / rows.length;
-  const barW = Math.max(1, slot * 0.72);
+  const barW = Math.max(1, slot * 0.36);
   const labelEvery = Math.ceil(rows.length / 12);
   const label = (period: string) =>
     groupBy === 'day' ? period.slice(5) : groupBy === 'month' ? period.slice(0, 7) : `${period.slice(0, 4)} Q${Math.floor(Number(period.slice(5, 7)) / 3) + 1}`;
@@ -43,13 +44,18 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
           );
         })}
         {rows.map((r, i) => {
-          const h = (plotH * r.revenueFen) / max;
-          const x = PAD.left + i * slot + (slot - barW) / 2;
+          const y = (fen: number) => PAD.top + plotH - (plotH * fen) / max;
+          const x = PAD.left + i * slot + (slot - 2 * barW) / 2;
+          const title = `${r.period}: ${formatFen(r.revenueFen)} from ${r.orders} order${r.orders === 1 ? '' : 's'}, ${formatFen(r.refundsFen)} refunded, net ${formatFen(r.netFen)}`;
           return (
             <g key={r.period}>
-              <rect className="adm-chart__bar" x={x} y={PAD.top + plotH - h} width={barW} height={h} data-period={r.period}>
-                <title>{`${r.period}: ${formatFen(r.revenueFen)}, ${r.orders} order${r.orders === 1 ? '' : 's'}`}</title>
+              <rect className="adm-chart__bar" x={x} y={y(r.revenueFen)} width={barW} height={PAD.top + plotH - y(r.revenueFen)} data-period={r.period}>
+                <title>{title}</title>
               </rect>
+              <rect className="adm-chart__bar adm-chart__bar--refunds" x={x + barW} y={y(r.refundsFen)} width={barW} height={PAD.top + plotH - y(r.refundsFen)}>
+                <title>{title}</title>
+              </rect>
+              {r.refundsFen > 0 && r.netFen >= 0 && <line className="adm-chart__net" x1={x} x2={x + 2 * barW} y1={y(r.netFen)} y2={y(r.netFen)} />}
               {i % labelEvery === 0 && (
                 <text className="adm-chart__label" x={PAD.left + i * slot + slot / 2} y={H - PAD.bottom + 18} textAnchor="middle">
                   {label(r.period)}
@@ -59,6 +65,10 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
           );
         })}
       </svg>
+      <figcaption className="adm-chart__legend">
+        <span className="adm-chart__key" /> gross <span className="adm-chart__key adm-chart__key--refunds" /> refunds{' '}
+        <span className="adm-chart__key adm-chart__key--net" /> net
+      </figcaption>
     </figure>
   );
 }

@@ -61,6 +61,17 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
                 {a.orderStatus && <Badge value={a.orderStatus} />}
               </div>
               {a.detail && <p className="adm-anomaly__detail">{a.detail}</p>}
+              {!a.resolution && (a.kind === 'second_payment' || a.kind === 'paid_after_close') && (
+                <ApiForm
+                  endpoint={`/api/admin/anomalies/${a.id}/refund`}
+                  submitLabel="Refund this payment"
+                  busyLabel="Refunding…"
+                  done="Refunded; resolved"
+                  danger
+                  className="adm-form--inline"
+                  testId="refund-anomaly-form"
+                />
+              )}
               {a.resolution ? (
                 <p className="adm-anomaly__resolution">
                   Resolved by <strong>{a.resolution.resolvedBy}</strong> at {formatTime(a.resolution.resolvedAt)}: {a.resolution.note}

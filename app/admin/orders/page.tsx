@@ -57,7 +57,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
                   <td className="adm-nowrap">
                     <Badge value={o.status} /> <Badge value={o.paymentEnv} />
                   </td>
-                  <td>{o.status === 'paid' ? <Badge value={o.fulfilment} label={fulfilmentLabel(o.fulfilment, o.guestOpenidTail !== null)} /> : '—'}</td>
+                  <td>
+                    {o.status === 'pending' || o.status === 'closed' ? (
+                      '—'
+                    ) : (
+                      <Badge value={o.fulfilment} label={fulfilmentLabel(o.fulfilment, o.guestOpenidTail !== null)} />
+                    )}
+                  </td>
                   <td className="adm-num">{formatFen(o.totalFee)}</td>
                   <td className="adm-detail">{o.items.map((l) => `${l.name} ×${l.quantity}`).join(', ')}</td>
                   <td className="adm-nowrap">{formatTime(o.createdAt)}</td>

@@ -28,7 +28,10 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
   const { query, filter, error } = await readFilters(revenueQuerySchema, Promise.resolve(Object.keys(params).length ? params : firstVisit));
   const report = filter ? await revenueReport(filter) : null;
   const groupBy = filter?.groupBy ?? 'day';
-  const total = report?.rows.reduce((t, r) => ({ orders: t.orders + r.orders, revenueFen: t.revenueFen + r.revenueFen }), { orders: 0, revenueFen: 0 });
+  const total = report?.rows.reduce(
+    (t, r) => ({ orders: t.orders + r.orders, revenueFen: t.revenueFen + r.revenueFen, refundsFen: t.refundsFen + r.refundsFen, netFen: t.netFen + r.netFen }),
+    { orders: 0, revenueFen: 0, refundsFen: 0, netFen: 0 },
+  );
 
   return (
     <>
@@ -44,7 +47,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
           </Link>
         ))}
         <span className="adm-muted">
-          {`Days, months and quarters in ${timeZone}; each paid order counted once, when it was paid. `}
+          {`Days, months and quarters in ${timeZone}; each paid order counted once, when it was paid (also when refunded later); refunds when they succeeded. `}
           {`At most ${MAX_PERIODS.day} days, ${MAX_PERIODS.month} months or ${MAX_PERIODS.quarter} quarters at once.`}
         </span>
       </p>
@@ -59,6 +62,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
                   <th>{groupBy === 'day' ? 'Day' : groupBy === 'month' ? 'Month' : 'Quarter'} starting</th>
                   <th className="adm-num">Paid orders</th>
                   <th className="adm-num">Revenue</th>
+                  <th className="adm-num">Refunds</th>
+                  <th className="adm-num">Net</th>
                   <th>Look closer</th>
                 </tr>
               </thead>
@@ -70,6 +75,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
                       <td className="adm-mono">{r.period}</td>
                       <td className="adm-num">{r.orders}</td>
                       <td className="adm-num">{formatFen(r.revenueFen)}</td>
+                      <td className="adm-num">{formatFen(r.refundsFen)}</td>
+                      <td className="adm-num">{formatFen(r.netFen)}</td>
                       <td className="adm-links">
                         <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'applied' })}`}>payments</Link>
                         <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'anomaly' })}`}>anomalies</Link>
@@ -84,6 +91,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
                   <th>Total</th>
                   <th className="adm-num">{total.orders}</th>
                   <th className="adm-num">{formatFen(total.revenueFen)}</th>
+                  <th className="adm-num">{formatFen(total.refundsFen)}</th>
+                  <th className="adm-num">{formatFen(total.netFen)}</th>
                   <th />
                 </tr>
               </tfoot>

@@ -1,7 +1,7 @@
 // How an order transition tells every instance's open event streams that the order changed: a
 // `pg_notify` in the very statement that makes the change, so it is delivered at commit and never
-// for a change that rolled back. Paid (apply-payment.ts) and closed (close-order.ts) use it; a
-// refund's success must too, once refunds land.
+// for a change that rolled back. Paid (apply-payment.ts), closed (close-order.ts) and refunded
+// (lib/refunds/apply-refund-result.ts) use it.
 import { sql, type SQL } from 'drizzle-orm';
 
 /** Lower-case: PGlite folds channel names to lower case, postgres.js quotes them as given. */

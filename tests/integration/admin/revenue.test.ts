@@ -48,7 +48,7 @@ function expected(groupBy: 'day' | 'month' | 'quarter', inRange: (o: { paidAt: s
   return rows;
 }
 
-async function report(query: string): Promise<{ period: string; orders: number; revenueFen: number }[]> {
+async function report(query: string): Promise<{ period: string; orders: number; revenueFen: number; refundsFen: number; netFen: number }[]> {
   const res = await operator.get(`/api/admin/reports/revenue?${query}`);
   expect(res.status, res.text).toBe(200);
   return res.body.rows;
@@ -92,7 +92,7 @@ describe('GET /api/admin/reports/revenue', () => {
     expect(nonEmpty(rows)).toEqual(expected('quarter'));
     expect(rows.find((r) => r.period === '2024-10-01')!.orders).toBe(2);
     expect(rows.find((r) => r.period === '2025-01-01')!.orders).toBe(6);
-    expect(rows.find((r) => r.period === '2025-07-01')).toEqual({ period: '2025-07-01', orders: 0, revenueFen: 0 });
+    expect(rows.find((r) => r.period === '2025-07-01')).toEqual({ period: '2025-07-01', orders: 0, revenueFen: 0, refundsFen: 0, netFen: 0 });
   });
 
   it('by month and by day across year end and midnight', async () => {
@@ -100,7 +100,9 @@ describe('GET /api/admin/reports/revenue', () => {
     expect(months.map((r) => r.period)).toEqual(['2024-12-01', '2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01']);
     expect(nonEmpty(months)).toEqual(expected('month', (o) => o.paidAt < '2025-05'));
     const days = await report('groupBy=day&from=2024-12-30&to=2025-01-01');
-    expect(days).toEqual([
+    // Nothing was refunded: net is revenue.
+    for (const r of days) expect([r.refundsFen, r.netFen]).toEqual([0, r.revenueFen]);
+    expect(days.map(({ period, orders, revenueFen }) => ({ period, orders, revenueFen }))).toEqual([
       { period: '2024-12-30', ...expected('day').get('2024-12-30')! },
       { period: '2024-12-31', ...expected('day').get('2024-12-31')! },
       { period: '2025-01-01', ...expected('day').get('2025-01-01')! },

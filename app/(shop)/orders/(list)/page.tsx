@@ -43,6 +43,11 @@ export default async function MyOrdersPage() {
                     <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt)}</time>
                   </span>
                   <strong>{formatFen(order.totalFee)}</strong>
+                  {order.refundedFen > 0 && (
+                    <span className="muted small" data-testid="refunded-amount">
+                      {formatFen(order.refundedFen)} refunded
+                    </span>
+                  )}
                   {state === 'pending' && (
                     <Link href={`/orders/${order.orderNo}`} className="button button--primary button--small">
                       Pay now

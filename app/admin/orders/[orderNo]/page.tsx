@@ -6,6 +6,9 @@ import { notFound } from 'next/navigation';
 import { anomalyKind, ANOMALY_KIND_LABEL } from '@/lib/admin/anomalies';
 import { getOrderDetail } from '@/lib/admin/get-order-detail';
 import { AppError } from '@/lib/errors';
+import { CERTIFICATE_ADVICE, refundsConfigured } from '@/lib/refunds/refund-client';
+import { refundsForOrder } from '@/lib/refunds/refunds-for-order';
+import type { RefundStatus } from '@/lib/refunds/refund-status';
 import { formatFen } from '@/lib/money';
 import { fulfilmentLabel, nextFulfilment } from '@/lib/orders/fulfilment';
 import { ApiForm } from '../../_components/api-form';
@@ -13,6 +16,15 @@ import { Badge } from '../../_components/badge';
 import { Buyer } from '../../_components/buyer';
 import { formatTime } from '../../_components/format';
 import { requireAdminPage } from '../../_components/guard';
+import { RefundForm } from './refund-form';
+
+/** What the operator does next about a refund that WeChat could not finish. */
+const NEXT_STEP: Partial<Record<RefundStatus, string>> = {
+  abnormal:
+    "CHANGE: WeChat could not pay the money into the shopper's card or account (closed or frozen). Refund it offline: 商户平台 → 交易中心 → 退款管理 → 异常退款, then note it here.",
+  closed: 'REFUNDCLOSE: WeChat closed this refund; nothing was paid back. Refund again if the shopper is still owed the money.',
+  failed: 'WeChat refused it. For NOTENOUGH top up the balance (商户平台 → 资金管理), then retry: the same refund number is sent again.',
+};
 
 interface Props {
   params: Promise<{ orderNo: string }>;
@@ -30,7 +42,9 @@ export default async function OrderPage({ params }: Props) {
     throw err;
   });
   const collectedInStore = order.guestOpenidTail !== null;
-  const next = order.status === 'paid' ? nextFulfilment(order.fulfilment, collectedInStore) : null;
+  const everPaid = order.status !== 'pending' && order.status !== 'closed';
+  const { refunds, leftFen, restockable } = await refundsForOrder(order);
+  const next = everPaid ? nextFulfilment(order.fulfilment, collectedInStore) : null;
   const nextLabel = next && fulfilmentLabel(next, collectedInStore);
 
   return (
@@ -95,7 +109,7 @@ export default async function OrderPage({ params }: Props) {
               <input type="hidden" name="fulfilment" value={next} />
             </ApiForm>
           )}
-          {order.status !== 'paid' && <p className="adm-muted">Only paid orders are shipped.</p>}
+          {!everPaid && <p className="adm-muted">Only paid orders are shipped.</p>}
         </section>
       </div>
 
@@ -124,6 +138,61 @@ export default async function OrderPage({ params }: Props) {
           </tbody>
         </table>
       </div>
+
+      <h2 className="adm-subtitle">Refunds</h2>
+      <section className="adm-card" data-testid="refunds">
+        <p>
+          Refunded {formatFen(order.refundedFen)} of {formatFen(order.totalFee)}; {formatFen(leftFen)} left to refund.
+        </p>
+        {refunds.length > 0 && (
+          <ul className="adm-timeline" data-testid="refund-list">
+            {refunds.map((r) => (
+              <li key={r.outRefundNo} className="adm-timeline__item" data-testid="refund" data-status={r.status}>
+                <div className="adm-timeline__head">
+                  <span className="adm-mono">{r.outRefundNo}</span>
+                  <strong>{formatFen(r.refundFen)}</strong>
+                  <Badge value={r.status} />
+                  {r.errCode && <span className="adm-mono">{r.errCode}</span>}
+                  <time className="adm-nowrap">{formatTime(r.createdAt)}</time>
+                  {r.succeededAt && <span>succeeded {formatTime(r.succeededAt)}</span>}
+                  {r.transactionId !== order.transactionId && <span className="adm-muted">payment {r.transactionId}</span>}
+                </div>
+                {r.reason && <p className="adm-timeline__detail">{r.reason}</p>}
+                {NEXT_STEP[r.status] && <p className="adm-timeline__detail">{NEXT_STEP[r.status]}</p>}
+                {r.status === 'failed' && (
+                  <ApiForm
+                    endpoint={`/api/admin/refunds/${r.outRefundNo}/retry`}
+                    submitLabel="Retry"
+                    done="Sent again"
+                    className="adm-form--inline"
+                    testId="refund-retry"
+                  />
+                )}
+                {(r.status === 'processing' || r.status === 'requested') && (
+                  <ApiForm
+                    endpoint={`/api/admin/refunds/${r.outRefundNo}/refresh`}
+                    submitLabel="Refresh"
+                    done="Asked WeChat"
+                    className="adm-form--inline"
+                    testId="refund-refresh"
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {!refundsConfigured() ? (
+          <p className="adm-muted" data-testid="refund-unavailable">
+            Refunds need the merchant API certificate: {CERTIFICATE_ADVICE}.
+          </p>
+        ) : everPaid && leftFen > 0 ? (
+          <RefundForm
+            orderNo={order.orderNo}
+            leftFen={leftFen}
+            lines={order.items.map((item) => ({ productId: item.productId, name: item.name, restockable: Math.max(0, restockable.get(item.productId) ?? 0) }))}
+          />
+        ) : null}
+      </section>
 
       <h2 className="adm-subtitle">Payment timeline</h2>
       {order.timeline.length === 0 ? (

@@ -1,0 +1,3 @@
+DROP INDEX "orders_paid_at_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "pay_logs_one_applied_per_refund" ON "pay_logs" USING btree (("raw" ->> 'out_refund_no')) WHERE "pay_logs"."verdict" = 'applied' and "pay_logs"."source" in ('refund_notify', 'refund_query');--> statement-breakpoint
+CREATE INDEX "orders_paid_at_idx" ON "orders" USING btree ("paid_at","total_fee") WHERE "orders"."status" in ('paid', 'partially_refunded', 'refunded');

@@ -1,0 +1,35 @@
+// The anomalies page's one click, "Refund this payment": money WeChat took that the shop could not
+// apply (a second payment, a payment for a closed order) goes back in full, and the anomaly is
+// resolved with a note naming the refund. The idempotency key is the anomaly's, so a second click
+// (or two operators at once) is the same refund.
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { payLogs } from '@/db/schema';
+import { anomalyKind, resolveAnomaly } from '@/lib/admin/anomalies';
+import { AppError } from '@/lib/errors';
+import { createRefund } from './create-refund';
+
+const REFUNDABLE = new Set(['second_payment', 'paid_after_close']);
+
+export async function refundAnomaly(payLogId: number, operatorId: number) {
+  const [anomaly] = await getDb().select().from(payLogs).where(eq(payLogs.id, payLogId));
+  if (!anomaly || !anomaly.orderNo || !anomaly.transactionId || !anomaly.totalFee || !REFUNDABLE.has(anomalyKind(anomaly.verdict, anomaly.detail))) {
+    throw new AppError('not_found', `Pay log ${payLogId} is not a second payment or money for a closed order`);
+  }
+  const refund = await createRefund({
+    orderNo: anomaly.orderNo,
+    transactionId: anomaly.transactionId,
+    refundFen: anomaly.totalFee,
+    reason: 'Refund of a payment the shop could not apply',
+    idempotencyKey: `anomaly-${payLogId}`,
+    requestedBy: operatorId,
+  });
+  if (refund.status !== 'failed') {
+    await resolveAnomaly(payLogId, operatorId, `Refunded this payment in full: refund ${refund.outRefundNo} (${refund.status})`).catch((err: unknown) => {
+      // Resolved already (by the first click): the refund is the same one.
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+    });
+  }
+  return refund;
+}

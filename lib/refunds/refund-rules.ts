@@ -1,6 +1,8 @@
 // The pure decisions of a refund: what is left to refund, how many units may go back to stock, and
 // what WeChat's answer to our request makes of the refund. No database, no network: unit-tested.
 import { WechatPayError, WxCertificateRejectedError, WxProtocolError, WxRefundError } from '@/lib/wechatpay';
+import type { AnomalyKind } from '@/lib/admin/anomalies';
+import type { OrderStatus } from '@/lib/orders/order-status';
 import { COUNTED_REFUND_STATUSES, type RefundStatus } from './refund-status';
 
 export interface RestockItem {
@@ -72,4 +74,14 @@ export function sendOutcome(result: { refundId: string } | { error: unknown }): 
   // A timeout, a dropped connection, a reply we could not read: WeChat may or may not have it.
   if (err instanceof WechatPayError) return { status: 'requested', errCode: err.code, message: err.message, replied: false };
   throw err;
+}
+
+/**
+ * Whether "Refund this payment" applies: a second payment, money for a closed order, or a payment
+ * only WeChat's bill knows of, for an order this shop has and that is not pending (a pending one is
+ * paid by the sweep's orderquery instead; an unknown order has nothing here to refund it from).
+ */
+export function refundableAnomaly(kind: AnomalyKind, orderStatus: OrderStatus | null): boolean {
+  if (kind === 'second_payment' || kind === 'paid_after_close') return true;
+  return kind === 'unbooked_payment' && orderStatus !== null && orderStatus !== 'pending';
 }

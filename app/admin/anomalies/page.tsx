@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { anomalyFilterSchema } from '@/lib/admin/filters';
 import { ANOMALY_KIND_LABEL, listAnomalies } from '@/lib/admin/anomalies';
 import { formatFen } from '@/lib/money';
+import { refundableAnomaly } from '@/lib/refunds/refund-rules';
 import { ApiForm } from '../_components/api-form';
 import { Badge } from '../_components/badge';
 import { FilterError } from '../_components/filter-form';
@@ -61,7 +62,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
                 {a.orderStatus && <Badge value={a.orderStatus} />}
               </div>
               {a.detail && <p className="adm-anomaly__detail">{a.detail}</p>}
-              {!a.resolution && (a.kind === 'second_payment' || a.kind === 'paid_after_close') && (
+              {!a.resolution && refundableAnomaly(a.kind, a.orderStatus ?? null) && (
                 <ApiForm
                   endpoint={`/api/admin/anomalies/${a.id}/refund`}
                   submitLabel="Refund this payment"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newOutRefundNo } from '@/lib/refunds/out-refund-no';
-import { leftToRefund, mergeRestock, restockable, restockProblem, sendOutcome } from '@/lib/refunds/refund-rules';
+import { leftToRefund, mergeRestock, refundableAnomaly, restockable, restockProblem, sendOutcome } from '@/lib/refunds/refund-rules';
 import { WechatPayError, WxCertificateRejectedError, WxNetworkError, WxProtocolError, WxRefundError } from '@/lib/wechatpay';
 
 describe('leftToRefund', () => {
@@ -84,5 +84,16 @@ describe('newOutRefundNo', () => {
     const a = newOutRefundNo(new Date('2026-12-01T00:00:00Z'));
     expect(a).toMatch(/^RF20261201[0-9a-f]{24}$/);
     expect(newOutRefundNo()).not.toBe(newOutRefundNo());
+  });
+});
+
+describe('refundableAnomaly', () => {
+  it('offers the refund for a second payment, money for a closed order, and a bill-only payment of an order that is not pending', () => {
+    expect(refundableAnomaly('second_payment', 'paid')).toBe(true);
+    expect(refundableAnomaly('paid_after_close', 'closed')).toBe(true);
+    expect(refundableAnomaly('unbooked_payment', 'closed')).toBe(true);
+    // Pending: the sweep's orderquery books it; unknown here: no order to refund it from.
+    expect(refundableAnomaly('unbooked_payment', 'pending')).toBe(false);
+    expect(refundableAnomaly('unbooked_payment', null)).toBe(false);
   });
 });

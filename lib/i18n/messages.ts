@@ -13,6 +13,6 @@ export function loadMessages(locale: Locale): Messages {
 }
 
 /** Only the given namespaces, for a client island's provider (never the whole catalogue). */
-export function pickMessages<K extends keyof Messages>(messages: Messages, namespaces: readonly K[]): Pick<Messages, K> {
-  return Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]])) as Pick<Messages, K>;
+export function pickMessages<M extends object, K extends keyof M>(messages: M, namespaces: readonly K[]): Pick<M, K> {
+  return Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]])) as Pick<M, K>;
 }

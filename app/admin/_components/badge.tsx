@@ -1,5 +1,6 @@
 // A word in a coloured pill: order status, fulfilment, payment environment, pay-log verdict,
-// anomaly and product state.
+// anomaly and product state. The word is translated; the tone (and data-value) is the machine's.
+import { getTranslations } from 'next-intl/server';
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
 import type { PaymentEnv } from '@/lib/payments/payment-env';
@@ -31,6 +32,11 @@ const TONE: Record<BadgeValue, string> = {
   live: 'good',
 };
 
-export function Badge({ value }: { value: BadgeValue }) {
-  return <span className={`adm-badge adm-badge--${TONE[value]}`}>{value}</span>;
+export async function Badge({ value }: { value: BadgeValue }) {
+  const t = await getTranslations('admin.badge');
+  return (
+    <span className={`adm-badge adm-badge--${TONE[value]}`} data-value={value}>
+      {t(value)}
+    </span>
+  );
 }

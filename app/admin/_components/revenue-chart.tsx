@@ -1,5 +1,6 @@
 // Revenue per period as SVG bars, drawn on the server: no charting library, no client JS, and no
 // byte of it on a shopper's page.
+import { getTranslations } from 'next-intl/server';
 import type { RevenueRow } from '@/lib/admin/revenue-report';
 import { formatFen } from '@/lib/money';
 
@@ -16,8 +17,9 @@ function niceCeil(v: number): number {
 
 const yuan = (fen: number) => `¥${Math.round(fen / 100).toLocaleString('en-US')}`;
 
-export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: string }) {
-  if (rows.length === 0) return <p className="adm-empty">No paid orders in this range.</p>;
+export async function RevenueChart({ rows, groupBy, groupLabel }: { rows: RevenueRow[]; groupBy: string; groupLabel: string }) {
+  const t = await getTranslations('admin.revenue');
+  if (rows.length === 0) return <p className="adm-empty">{t('none')}</p>;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const step = niceCeil(Math.max(...rows.map((r) => r.revenueFen)) / 4);
@@ -30,7 +32,7 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
 
   return (
     <figure className="adm-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Paid revenue per ${groupBy}`} data-testid="revenue-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('chartLabel', { groupBy: groupLabel })} data-testid="revenue-chart">
         {[0, 1, 2, 3, 4].map((i) => {
           const y = PAD.top + plotH - (plotH * i) / 4;
           return (
@@ -48,7 +50,7 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
           return (
             <g key={r.period}>
               <rect className="adm-chart__bar" x={x} y={PAD.top + plotH - h} width={barW} height={h} data-period={r.period}>
-                <title>{`${r.period}: ${formatFen(r.revenueFen)}, ${r.orders} order${r.orders === 1 ? '' : 's'}`}</title>
+                <title>{t('barTitle', { period: r.period, amount: formatFen(r.revenueFen), count: r.orders })}</title>
               </rect>
               {i % labelEvery === 0 && (
                 <text className="adm-chart__label" x={PAD.left + i * slot + slot / 2} y={H - PAD.bottom + 18} textAnchor="middle">

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { anomalyKind, ANOMALY_KIND_LABEL } from '@/lib/admin/anomalies';
+import { getTranslations } from 'next-intl/server';
+import { anomalyKind } from '@/lib/admin/anomalies';
 import { getOrderDetail } from '@/lib/admin/get-order-detail';
 import { AppError } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
@@ -17,7 +18,7 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Order ${(await params).orderNo}` };
+  return { title: (await getTranslations('admin.order'))('metaTitle', { orderNo: (await params).orderNo }) };
 }
 
 export default async function OrderPage({ params }: Props) {
@@ -27,44 +28,45 @@ export default async function OrderPage({ params }: Props) {
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
+  const [t, kinds] = await Promise.all([getTranslations('admin.order'), getTranslations('admin.anomalies.kind')]);
   const next = order.status !== 'paid' ? null : order.fulfilment === 'unfulfilled' ? 'shipped' : order.fulfilment === 'shipped' ? 'delivered' : null;
 
   return (
     <>
       <p className="adm-back">
-        <Link href="/admin/orders">« Orders</Link>
+        <Link href="/admin/orders">{t('back')}</Link>
       </p>
       <h1 className="adm-title">
-        Order <span className="adm-mono">{order.orderNo}</span> <Badge value={order.status} />
+        {t('title')} <span className="adm-mono">{order.orderNo}</span> <Badge value={order.status} />
       </h1>
       <div className="adm-columns">
         <section className="adm-card">
-          <h2>Payment</h2>
+          <h2>{t('payment')}</h2>
           <dl className="adm-dl">
-            <dt>Shopper</dt>
+            <dt>{t('shopper')}</dt>
             <dd>
               <Link href={`/admin/orders?user=${encodeURIComponent(order.username)}`}>{order.username}</Link>
             </dd>
-            <dt>Total</dt>
+            <dt>{t('total')}</dt>
             <dd>{formatFen(order.totalFee)}</dd>
-            <dt>Environment</dt>
+            <dt>{t('environment')}</dt>
             <dd data-testid="payment-env">
               <Badge value={order.paymentEnv} />
             </dd>
-            <dt>Created</dt>
+            <dt>{t('created')}</dt>
             <dd>{formatTime(order.createdAt)}</dd>
-            <dt>Expires</dt>
+            <dt>{t('expires')}</dt>
             <dd>{formatTime(order.expiresAt)}</dd>
-            <dt>Paid</dt>
+            <dt>{t('paid')}</dt>
             <dd>{formatTime(order.paidAt)}</dd>
-            <dt>Closed</dt>
+            <dt>{t('closed')}</dt>
             <dd>{formatTime(order.closedAt)}</dd>
-            <dt>Transaction</dt>
+            <dt>{t('transaction')}</dt>
             <dd className="adm-mono">{order.transactionId ?? '—'}</dd>
           </dl>
         </section>
         <section className="adm-card" data-testid="shipping">
-          <h2>Shipping</h2>
+          <h2>{t('shipping')}</h2>
           {order.shipping.name ? (
             <address className="adm-address">
               {order.shipping.name}
@@ -74,34 +76,34 @@ export default async function OrderPage({ params }: Props) {
               {order.shipping.address}
             </address>
           ) : (
-            <p className="adm-muted">No shipping details were given (an order placed by a script).</p>
+            <p className="adm-muted">{t('noShipping')}</p>
           )}
           <p>
-            Fulfilment: <Badge value={order.fulfilment} />
+            {t('fulfilment')} <Badge value={order.fulfilment} />
           </p>
           {next && (
             <ApiForm
               endpoint={`/api/admin/orders/${encodeURIComponent(order.orderNo)}/fulfilment`}
-              submitLabel={next === 'shipped' ? 'Mark shipped' : 'Mark delivered'}
-              done={`Marked ${next}`}
+              submitLabel={next === 'shipped' ? t('markShipped') : t('markDelivered')}
+              done={next === 'shipped' ? t('markedShipped') : t('markedDelivered')}
               testId="fulfilment-form"
             >
               <input type="hidden" name="fulfilment" value={next} />
             </ApiForm>
           )}
-          {order.status !== 'paid' && <p className="adm-muted">Only paid orders are shipped.</p>}
+          {order.status !== 'paid' && <p className="adm-muted">{t('onlyPaid')}</p>}
         </section>
       </div>
 
-      <h2 className="adm-subtitle">Items</h2>
+      <h2 className="adm-subtitle">{t('items')}</h2>
       <div className="adm-table-wrap">
         <table className="adm-table">
           <thead>
             <tr>
-              <th>Product</th>
-              <th className="adm-num">Price</th>
-              <th className="adm-num">Qty</th>
-              <th className="adm-num">Line total</th>
+              <th>{t('product')}</th>
+              <th className="adm-num">{t('price')}</th>
+              <th className="adm-num">{t('qty')}</th>
+              <th className="adm-num">{t('lineTotal')}</th>
             </tr>
           </thead>
           <tbody>
@@ -119,9 +121,9 @@ export default async function OrderPage({ params }: Props) {
         </table>
       </div>
 
-      <h2 className="adm-subtitle">Payment timeline</h2>
+      <h2 className="adm-subtitle">{t('timeline')}</h2>
       {order.timeline.length === 0 ? (
-        <p className="adm-empty">No payment message about this order yet.</p>
+        <p className="adm-empty">{t('noTimeline')}</p>
       ) : (
         <ol className="adm-timeline" data-testid="timeline">
           {order.timeline.map((log) => (
@@ -137,19 +139,17 @@ export default async function OrderPage({ params }: Props) {
               {log.detail && <p className="adm-timeline__detail">{log.detail}</p>}
               {(log.verdict === 'anomaly' || log.verdict === 'rejected') && (
                 <p className="adm-timeline__detail">
-                  {ANOMALY_KIND_LABEL[anomalyKind(log.verdict, log.detail)]} ·{' '}
+                  {kinds(anomalyKind(log.verdict, log.detail))} ·{' '}
                   {log.resolution ? (
-                    <>
-                      resolved by {log.resolution.resolvedBy} at {formatTime(log.resolution.resolvedAt)}: {log.resolution.note}
-                    </>
+                    t('resolvedBy', { who: log.resolution.resolvedBy ?? '', when: formatTime(log.resolution.resolvedAt), note: log.resolution.note ?? '' })
                   ) : (
-                    <Link href="/admin/anomalies">open — resolve in Anomalies</Link>
+                    <Link href="/admin/anomalies">{t('openResolve')}</Link>
                   )}
                 </p>
               )}
               {log.raw && (
                 <details className="adm-raw">
-                  <summary>Raw message</summary>
+                  <summary>{t('raw')}</summary>
                   <pre>{JSON.stringify(log.raw, null, 2)}</pre>
                 </details>
               )}

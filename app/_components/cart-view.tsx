@@ -60,9 +60,7 @@ export function CartView() {
                 </Link>
                 <span className="muted">{t('each', { price: formatFen(product.priceFen) })}</span>
                 {product.stock < line.quantity && (
-                  <span className="field-error">
-                    {product.stock === 0 ? t('soldOut') : t('onlyLeft', { count: product.stock })}
-                  </span>
+                  <span className="field-error">{product.stock === 0 ? t('soldOut') : t('onlyLeft', { count: product.stock })}</span>
                 )}
               </div>
               <div className="cart-line__controls">

@@ -17,9 +17,7 @@ export default async function DashboardPage() {
         <section className="adm-card" data-testid="paid-today">
           <h2>{t('paidToday')}</h2>
           <p className="adm-card__value">{formatFen(d.paidToday.revenueFen)}</p>
-          <p className="adm-muted">
-            {t('ordersToday', { count: d.paidToday.orders, today: d.today, timeZone: d.timeZone })}
-          </p>
+          <p className="adm-muted">{t('ordersToday', { count: d.paidToday.orders, today: d.today, timeZone: d.timeZone })}</p>
         </section>
         <section className="adm-card">
           <h2>{t('orders')}</h2>

@@ -73,7 +73,14 @@ export function TextFilter({ label, name, value, placeholder }: { label: string;
 /** The `from` and `to` days (both included) of a date filter. */
 export async function DateRange({ label, from, to }: { label: string; from?: string; to?: string }) {
   const t = await getTranslations('admin.filters');
-  const date = { inputMode: 'numeric', pattern: '\\d{4}-\\d{2}-\\d{2}', placeholder: t('datePlaceholder'), title: t('dateTitle'), autoComplete: 'off', size: 10 } as const;
+  const date = {
+    inputMode: 'numeric',
+    pattern: '\\d{4}-\\d{2}-\\d{2}',
+    placeholder: t('datePlaceholder'),
+    title: t('dateTitle'),
+    autoComplete: 'off',
+    size: 10,
+  } as const;
   return (
     <>
       <label>

@@ -27,9 +27,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Se
   return (
     <>
       <h1 className="adm-title">{t('title')}</h1>
-      <p className="adm-muted">
-        {t.rich('intro', { link: (chunks) => <Link href="/admin/pay-logs?verdict=unverified">{chunks}</Link> })}
-      </p>
+      <p className="adm-muted">{t.rich('intro', { link: (chunks) => <Link href="/admin/pay-logs?verdict=unverified">{chunks}</Link> })}</p>
       <nav className="adm-tabs" aria-label={t('status')}>
         <Link href="/admin/anomalies" aria-current={status === 'open' ? 'page' : undefined}>
           {t('open')}

@@ -82,7 +82,13 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
 
 const styles = {
   // Fixed to the viewport so the phone backdrop covers the root layout's default body margin.
-  page: { position: 'fixed', inset: 0, overflowY: 'auto', background: '#EDEDED', fontFamily: 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif' },
+  page: {
+    position: 'fixed',
+    inset: 0,
+    overflowY: 'auto',
+    background: '#EDEDED',
+    fontFamily: 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+  },
   phone: { maxWidth: 400, margin: '0 auto', minHeight: '100%', background: '#F7F7F7', display: 'flex', flexDirection: 'column' },
   header: { padding: '14px 16px', textAlign: 'center', fontWeight: 600, fontSize: 17, background: '#EDEDED', color: '#111' },
   sandboxTag: { fontSize: 10, fontWeight: 700, color: '#fff', background: '#FA9D3B', borderRadius: 3, padding: '1px 4px', verticalAlign: 'middle' },

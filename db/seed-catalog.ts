@@ -130,7 +130,8 @@ export const seedCatalog: SeedProduct[] = [
     nameZh: '和纸胶带（2 卷）',
     nameEn: 'Washi Tape (2 rolls)',
     descriptionZh: '两卷纸胶带，珊瑚色条纹和薄荷色圆点，每卷 15 毫米 × 5 米。可徒手撕开，揭下不留痕，适合手帐、标签和礼品包装。',
-    descriptionEn: 'Two rolls of paper tape, coral stripes and mint dots, each 15 mm × 5 m. Tears by hand and peels off cleanly for journals, labels and gift wrap.',
+    descriptionEn:
+      'Two rolls of paper tape, coral stripes and mint dots, each 15 mm × 5 m. Tears by hand and peels off cleanly for journals, labels and gift wrap.',
     category: 'Stationery',
     priceFen: 990,
     stock: 200,

@@ -50,7 +50,8 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     if (reply.status === 0) {
       setError(t('unreachable'));
     } else if (reply.status === 400 && fields) {
-      setFieldErrors({ username: fields.username, password: fields.password });
+      // The route's field messages are English; say the same in the page's language.
+      setFieldErrors({ username: fields.username && t('invalid.username'), password: fields.password && t('invalid.password') });
       if (!fields.username && !fields.password) setError(reply.error ?? t('checkForm'));
     } else if (reply.status === 401) {
       setError(t('wrong'));

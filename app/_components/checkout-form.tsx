@@ -16,7 +16,7 @@ import type { ShippingDefaults } from '@/lib/orders/shipping-defaults';
 import { useProducts } from '@/lib/swr/use-products';
 
 type ShippingField = keyof ShippingDefaults;
-type FieldErrors = Partial<Record<ShippingField, string>>;
+type FieldErrors = Partial<Record<ShippingField, true>>;
 
 interface ErrorBody {
   error?: string;
@@ -130,7 +130,7 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   const bind = (name: ShippingField) => ({
     name,
     value: values[name],
-    error: fieldErrors[name],
+    error: fieldErrors[name] && t(`invalid.${name}`),
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
     required: true,
   });
@@ -189,8 +189,9 @@ function prefixless(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).flatMap(([k, v]) => (k.startsWith('shipping.') ? [[k.slice('shipping.'.length), v]] : [])));
 }
 
-function toFieldErrors(fields: Record<string, string>): FieldErrors {
-  const out: FieldErrors = {};
-  for (const key of ['name', 'phone', 'address'] as const) if (fields[key]) out[key] = fields[key];
+/** Which fields are wrong; what to say about each comes from the catalogue (checkout.invalid). */
+function toFieldErrors(fields: Record<string, string>): Partial<Record<ShippingField, true>> {
+  const out: Partial<Record<ShippingField, true>> = {};
+  for (const key of ['name', 'phone', 'address'] as const) if (fields[key]) out[key] = true;
   return out;
 }

@@ -1,28 +1,11 @@
 // The migration that gives products a Chinese and an English name and description: every existing
 // product keeps its text as the Chinese one, the untouched demo products get proper texts in each
 // language, and an edited demo product is left as its merchant wrote it.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { afterAll, expect, it } from 'vitest';
-
-const migrations = path.join(process.cwd(), 'db', 'migrations');
-const before = mkdtempSync(path.join(tmpdir(), 'product-locales-migration-'));
-afterAll(() => rmSync(before, { recursive: true, force: true }));
+import { expect, it } from 'vitest';
+import { databaseBefore } from './migrations-before';
 
 it('copies name and description into the Chinese columns, and splits the untouched demo texts', async () => {
-  const journal = JSON.parse(readFileSync(path.join(migrations, 'meta', '_journal.json'), 'utf8'));
-  const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_product_locales'));
-  expect(at).toBeGreaterThan(0);
-  cpSync(migrations, before, { recursive: true });
-  writeFileSync(path.join(before, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-
-  const client = new PGlite();
-  const db = drizzle({ client });
-  await migrate(db, { migrationsFolder: before });
+  const { client, migrateAll } = await databaseBefore('_product_locales');
   const longjing = 'Pan-fired, flat-leaf green tea from Hangzhou with a toasty, chestnut-like sweetness. Packed in a resealable tin.';
   await client.query(
     `insert into products (slug, name, description, price_fen, stock, image_url) values
@@ -32,7 +15,7 @@ it('copies name and description into the Chinese columns, and splits the untouch
     [longjing],
   );
 
-  await migrate(db, { migrationsFolder: migrations });
+  await migrateAll();
   const rows = (await client.query(`select slug, name_zh, name_en, description_zh, description_en from products order by slug`)).rows;
   expect(rows).toEqual([
     { slug: 'fountain-pen', name_zh: 'Our own pen', name_en: '', description_zh: 'Edited by the merchant.', description_en: '' },

@@ -25,8 +25,8 @@ const STATUS: Record<AppErrorCode, number> = {
  * comes in both languages is given in that one too.
  */
 export function errorResponse(err: unknown, locale: Locale = DEFAULT_LOCALE): Response {
-  const t = errorTranslator(locale);
   if (err instanceof AppError) {
+    const t = errorTranslator(locale);
     const retry = err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
     const pick = (v: unknown) => (isBilingual(v) ? (locale === 'en' ? v.en : v.zh) : v);
     const details = Object.fromEntries(Object.entries(err.details ?? {}).map(([k, v]) => [k, pick(v)]));
@@ -35,8 +35,9 @@ export function errorResponse(err: unknown, locale: Locale = DEFAULT_LOCALE): Re
     const error = message ? t(message.key as Parameters<typeof t>[0], values) : err.message;
     return Response.json({ error, ...details }, { status: STATUS[err.code], headers: retry });
   }
+  // Our fault, never the client's: the UI says so in its own words; scripts get one fixed text.
   log.error({ err }, 'request failed');
-  return Response.json({ error: t('internal') }, { status: 500 });
+  return Response.json({ error: 'Internal error' }, { status: 500 });
 }
 
 function isBilingual(v: unknown): v is Bilingual {

@@ -55,45 +55,53 @@ const fields = {
   maxPerOrder: wholeNumber(1, 99, 'must be at least 1'),
 };
 
-/** `name` / `description` (the single-language API before locales) stand for the Chinese texts. */
-function readAliases(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return v;
-  const { name, description, ...rest } = v as Record<string, unknown>;
+/**
+ * `name` / `description` (the single-language API before locales) stand for the Chinese texts;
+ * validated under their own names, so a script's 400 names the field it sent.
+ */
+const aliases = { name: fields.nameZh.optional(), description: fields.descriptionZh.optional() };
+function readAliases<T extends { name?: string; description?: string; nameZh?: string; descriptionZh?: string }>({ name, description, ...rest }: T) {
   return { ...rest, nameZh: rest.nameZh ?? name, descriptionZh: rest.descriptionZh ?? description };
 }
 
-export const createProductSchema = z.preprocess(
-  readAliases,
-  z.object({
+export const createProductSchema = z
+  .object({
     ...fields,
+    ...aliases,
+    nameZh: fields.nameZh.optional(),
     slug: z.preprocess((v) => (v === '' ? undefined : v), fields.slug.optional()),
     nameEn: fields.nameEn.default(''),
-    descriptionZh: fields.descriptionZh.default(''),
     descriptionEn: fields.descriptionEn.default(''),
     category: fields.category.default(''),
     maxPerOrder: fields.maxPerOrder.default(10),
     price,
     stock,
-  }),
-);
+  })
+  .transform((v, ctx) => {
+    const { nameZh, descriptionZh, ...rest } = readAliases(v);
+    if (nameZh === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['nameZh'], message: 'required' });
+      return z.NEVER;
+    }
+    return { ...rest, nameZh, descriptionZh: descriptionZh ?? '' };
+  });
 
-export const updateProductSchema = z.preprocess(
-  readAliases,
-  z
-    .object({
-      ...fields,
-      price,
-      stock,
-      /** The stock the operator saw; required with `stock`. */
-      expectedStock: stock,
-    })
-    .partial()
-    .superRefine((v, ctx) => {
-      if (v.stock !== undefined && v.expectedStock === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['expectedStock'], message: 'required with stock: the stock you saw before editing' });
-      }
-    }),
-);
+export const updateProductSchema = z
+  .object({
+    ...fields,
+    ...aliases,
+    price,
+    stock,
+    /** The stock the operator saw; required with `stock`. */
+    expectedStock: stock,
+  })
+  .partial()
+  .superRefine((v, ctx) => {
+    if (v.stock !== undefined && v.expectedStock === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['expectedStock'], message: 'required with stock: the stock you saw before editing' });
+    }
+  })
+  .transform(readAliases);
 
 export type CreateProductInput = z.infer<typeof createProductSchema>;
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;

@@ -69,6 +69,7 @@ export const createProductSchema = z
     ...fields,
     ...aliases,
     nameZh: fields.nameZh.optional(),
+    descriptionZh: fields.descriptionZh.optional(),
     slug: z.preprocess((v) => (v === '' ? undefined : v), fields.slug.optional()),
     nameEn: fields.nameEn.default(''),
     descriptionEn: fields.descriptionEn.default(''),

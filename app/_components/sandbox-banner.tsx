@@ -8,7 +8,8 @@ export async function SandboxBanner() {
   const t = await getTranslations('chrome');
   return (
     <div className="sandbox-banner" role="note" data-testid="sandbox-banner">
-      <strong>{t('sandboxTag')}</strong>{t('sandboxNote')}
+      <strong>{t('sandboxTag')}</strong>
+      {t('sandboxNote')}
     </div>
   );
 }

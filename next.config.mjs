@@ -1,3 +1,9 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl reads its per-request configuration (locale, messages) from i18n/request.ts. No
+// locale routing: the plugin only wires that file in; it adds no middleware and no rewrite.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `.next/standalone`: a self-contained server.js with only the node_modules it traces (Dockerfile).
@@ -11,4 +17,4 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

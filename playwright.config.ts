@@ -43,6 +43,10 @@ export default defineConfig({
   reporter,
   use: {
     baseURL: E2E_BASE_URL,
+    // The shop's first language is Chinese; the specs written against English labels and roles
+    // browse as an English-speaking visitor (Accept-Language: en-US). tests/e2e/locales.spec.ts
+    // browses in Chinese, and switches.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

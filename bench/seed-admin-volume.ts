@@ -83,7 +83,7 @@ async function main() {
         insert into order_items (order_id, product_id, name, price_fen, quantity)
         select o.id, p.id, p.name, p.price_fen, 1
         from orders o
-        join (select id, name, price_fen, row_number() over (order by id) - 1 as k from products) p
+        join (select id, name_zh as name, price_fen, row_number() over (order by id) - 1 as k from products) p
           on p.k = o.id % ${products.length}
         where starts_with(o.order_no, 'B')`;
 

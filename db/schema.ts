@@ -73,8 +73,12 @@ export const products = pgTable(
   {
     id: serial('id').primaryKey(),
     slug: text('slug').notNull(),
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
+    // Chinese is the shop's first language and always present; English may be blank, and then the
+    // Chinese text is shown (lib/catalog/localize.ts). Orders copy name_zh (order_items.name).
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    descriptionZh: text('description_zh').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
     category: text('category').notNull().default(''),
     priceFen: integer('price_fen').notNull(),
     stock: integer('stock').notNull(),

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { cart, MAX_LINES, MAX_QUANTITY } from '@/lib/cart/store';
 import { useHydrated } from './use-hydrated';
@@ -9,6 +10,7 @@ import { QuantityStepper } from './quantity-stepper';
 export function AddToCart({ productId, stock }: { productId: number; stock: number }) {
   // Until hydration a click would be lost, so the button waits for it.
   const hydrated = useHydrated();
+  const t = useTranslations('product');
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState<number | null>(null);
   const [full, setFull] = useState(false);
@@ -17,7 +19,7 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
   if (stock <= 0) {
     return (
       <button type="button" className="button button--block" disabled data-testid="add-to-cart">
-        Out of stock
+        {t('outOfStock')}
       </button>
     );
   }
@@ -36,7 +38,9 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
         <QuantityStepper
           value={quantity}
           max={max}
-          label="Quantity"
+          label={t('quantity')}
+          decreaseLabel={t('decrease')}
+          increaseLabel={t('increase')}
           id="quantity"
           onChange={(n) => {
             setQuantity(n);
@@ -45,16 +49,16 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
           }}
         />
         <button type="submit" className="button button--primary add-to-cart__button" disabled={!hydrated} data-testid="add-to-cart">
-          Add to cart
+          {t('addToCart')}
         </button>
       </div>
       <p className="add-to-cart__note" role="status">
         {added !== null && (
           <>
-            Added {added} to your cart. <Link href="/cart">View cart →</Link>
+            {t('added', { count: added })} <Link href="/cart">{t('viewCart')}</Link>
           </>
         )}
-        {full && <span className="field-error">Your cart already holds {MAX_LINES} different products — check out or remove one first.</span>}
+        {full && <span className="field-error">{t('cartFull', { max: MAX_LINES })}</span>}
       </p>
     </form>
   );

@@ -3,6 +3,7 @@
 // Sign in (POST /api/session) and sign up (POST /api/users): one form, two modes.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Field } from './field';
 import { submitJson } from './submit-json';
@@ -11,30 +12,22 @@ import { useHydrated } from './use-hydrated';
 type Mode = 'sign-in' | 'sign-up';
 type AuthField = 'username' | 'password';
 
-const COPY: Record<Mode, { title: string; submit: string; busy: string; endpoint: string; other: string; otherLink: string; otherHref: string }> = {
-  'sign-in': {
-    title: 'Sign in',
-    submit: 'Sign in',
-    busy: 'Signing in…',
-    endpoint: '/api/session',
-    other: 'New here?',
-    otherLink: 'Create an account',
-    otherHref: '/sign-up',
-  },
-  'sign-up': {
-    title: 'Create an account',
-    submit: 'Sign up',
-    busy: 'Creating your account…',
-    endpoint: '/api/users',
-    other: 'Already have an account?',
-    otherLink: 'Sign in',
-    otherHref: '/sign-in',
-  },
+const ROUTES: Record<Mode, { endpoint: string; otherHref: string; copy: 'signIn' | 'signUp' }> = {
+  'sign-in': { endpoint: '/api/session', otherHref: '/sign-up', copy: 'signIn' },
+  'sign-up': { endpoint: '/api/users', otherHref: '/sign-in', copy: 'signUp' },
 };
 
 export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const router = useRouter();
-  const copy = COPY[mode];
+  const t = useTranslations('auth');
+  const route = ROUTES[mode];
+  const copy = {
+    title: t(`${route.copy}Title`),
+    submit: t(`${route.copy}Submit`),
+    busy: t(`${route.copy}Busy`),
+    other: t(`${route.copy}Other`),
+    otherLink: t(`${route.copy}OtherLink`),
+  };
   // Before hydration a native submit would put the password in the URL: the button waits.
   const hydrated = useHydrated();
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<AuthField, string>>>({});
@@ -47,7 +40,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     setError(null);
     setFieldErrors({});
     setSubmitting(true);
-    const reply = await submitJson(copy.endpoint, 'POST', { username: form.get('username'), password: form.get('password') });
+    const reply = await submitJson(route.endpoint, 'POST', { username: form.get('username'), password: form.get('password') });
     if (reply.ok) {
       router.push(next);
       router.refresh();
@@ -55,18 +48,19 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     }
     const { fields } = reply.data;
     if (reply.status === 0) {
-      setError('Could not reach the shop. Check your connection and try again.');
+      setError(t('unreachable'));
     } else if (reply.status === 400 && fields) {
-      setFieldErrors({ username: fields.username, password: fields.password });
-      if (!fields.username && !fields.password) setError(reply.error ?? 'Please check the form.');
+      // The route's field messages are English; say the same in the page's language.
+      setFieldErrors({ username: fields.username && t('invalid.username'), password: fields.password && t('invalid.password') });
+      if (!fields.username && !fields.password) setError(reply.error ?? t('checkForm'));
     } else if (reply.status === 401) {
-      setError('Wrong username or password.');
+      setError(t('wrong'));
     } else if (reply.status === 409) {
-      setFieldErrors({ username: fields?.username ?? 'That username is taken — pick another one.' });
+      setFieldErrors({ username: t('taken') });
     } else if (reply.status === 429) {
-      setError(reply.error ?? 'Too many attempts. Please wait a few minutes and try again.');
+      setError(reply.error ?? t('tooMany'));
     } else {
-      setError('Something went wrong on our side. Please try again.');
+      setError(t('failed'));
     }
     setSubmitting(false);
   }
@@ -78,25 +72,25 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     <div className="auth">
       <form className="panel auth__form" method="post" onSubmit={submit} noValidate>
         <h1 className="panel__title auth__title">{copy.title}</h1>
-        {next === '/checkout' && <p className="muted small">Sign in to check out — your cart is kept.</p>}
+        {next === '/checkout' && <p className="muted small">{t('checkoutNote')}</p>}
         <Field
           name="username"
-          label="Username"
+          label={t('username')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           required
           error={fieldErrors.username}
-          hint={signUp ? '3–32 letters, digits, dots, dashes or underscores' : undefined}
+          hint={signUp ? t('usernameHint') : undefined}
         />
         <Field
           name="password"
-          label="Password"
+          label={t('password')}
           type="password"
           autoComplete={signUp ? 'new-password' : 'current-password'}
           required
           error={fieldErrors.password}
-          hint={signUp ? 'At least 8 characters' : undefined}
+          hint={signUp ? t('passwordHint') : undefined}
         />
         {error && (
           <div className="alert alert--error" role="alert">
@@ -107,7 +101,7 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
           {submitting ? copy.busy : copy.submit}
         </button>
         <p className="center small">
-          {copy.other} <Link href={`${copy.otherHref}${query}`}>{copy.otherLink}</Link>
+          {copy.other} <Link href={`${route.otherHref}${query}`}>{copy.otherLink}</Link>
         </p>
       </form>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { cart, MAX_QUANTITY, useCart } from '@/lib/cart/store';
 import { useHydrated } from './use-hydrated';
 import { formatFen } from '@/lib/money';
@@ -9,13 +10,14 @@ import { QuantityStepper } from './quantity-stepper';
 
 export function CartView() {
   const hydrated = useHydrated();
+  const t = useTranslations('cart');
   const lines = useCart();
   const { byId, products, error } = useProducts();
 
   if (!hydrated || (!products && !error)) {
     return (
       <div className="panel" aria-busy="true">
-        <p className="muted">Loading your cart…</p>
+        <p className="muted">{t('loading')}</p>
       </div>
     );
   }
@@ -23,9 +25,9 @@ export function CartView() {
   if (lines.length === 0) {
     return (
       <div className="empty">
-        <p>Your cart is empty.</p>
+        <p>{t('empty')}</p>
         <Link href="/" className="button button--primary">
-          Browse the shop
+          {t('browse')}
         </Link>
       </div>
     );
@@ -34,7 +36,7 @@ export function CartView() {
   if (!products) {
     return (
       <div className="alert alert--error" role="alert">
-        Could not load prices right now. Check your connection and reload the page.
+        {t('pricesFailed')}
       </div>
     );
   }
@@ -56,22 +58,23 @@ export function CartView() {
                 <Link href={`/products/${product.slug}`} className="cart-line__name">
                   {product.name}
                 </Link>
-                <span className="muted">{formatFen(product.priceFen)} each</span>
+                <span className="muted">{t('each', { price: formatFen(product.priceFen) })}</span>
                 {product.stock < line.quantity && (
-                  <span className="field-error">
-                    {product.stock === 0 ? 'Out of stock — remove it to check out' : `Only ${product.stock} left — lower the quantity`}
-                  </span>
+                  <span className="field-error">{product.stock === 0 ? t('soldOut') : t('onlyLeft', { count: product.stock })}</span>
                 )}
               </div>
               <div className="cart-line__controls">
                 <QuantityStepper
                   value={line.quantity}
                   max={Math.min(MAX_QUANTITY, Math.max(product.stock, line.quantity, 1))}
-                  label={`Quantity of ${product.name}`}
+                  label={t('quantityOf', { name: product.name })}
+                  decreaseLabel={t('decrease')}
+                  increaseLabel={t('increase')}
                   onChange={(n) => cart.setQuantity(line.productId, n)}
                 />
                 <button type="button" className="link-button link-button--danger" onClick={() => cart.remove(line.productId)}>
-                  Remove<span className="visually-hidden"> {product.name}</span>
+                  {t('remove')}
+                  <span className="visually-hidden"> {product.name}</span>
                 </button>
               </div>
               <strong className="cart-line__total" data-testid="line-total">
@@ -81,33 +84,33 @@ export function CartView() {
           ) : (
             <li key={line.productId} className="cart-line cart-line--gone">
               <div className="cart-line__info">
-                <span>This product is no longer available.</span>
+                <span>{t('gone')}</span>
               </div>
               <button type="button" className="link-button link-button--danger" onClick={() => cart.remove(line.productId)}>
-                Remove
+                {t('remove')}
               </button>
             </li>
           ),
         )}
       </ul>
 
-      <aside className="panel cart-summary" aria-label="Order summary">
+      <aside className="panel cart-summary" aria-label={t('summary')}>
         <div className="summary-row summary-row--total">
-          <span>Total</span>
+          <span>{t('total')}</span>
           <strong data-testid="cart-total">{formatFen(total)}</strong>
         </div>
-        <p className="muted small">Shipping is free. You pay with WeChat Pay after checkout.</p>
+        <p className="muted small">{t('shippingNote')}</p>
         {blocked ? (
           <button type="button" className="button button--primary button--block" disabled data-testid="checkout">
-            Checkout
+            {t('checkout')}
           </button>
         ) : (
           <Link href="/checkout" className="button button--primary button--block" data-testid="checkout">
-            Checkout
+            {t('checkout')}
           </Link>
         )}
         <Link href="/" className="center-link">
-          Continue shopping
+          {t('continue')}
         </Link>
       </aside>
     </div>

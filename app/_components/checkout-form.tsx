@@ -4,6 +4,7 @@
 // recipient, then goes to the pay page. Every error the route can answer gets its own message.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { cart, useCart } from '@/lib/cart/store';
 import { Field } from './field';
@@ -15,7 +16,7 @@ import type { ShippingDefaults } from '@/lib/orders/shipping-defaults';
 import { useProducts } from '@/lib/swr/use-products';
 
 type ShippingField = keyof ShippingDefaults;
-type FieldErrors = Partial<Record<ShippingField, string>>;
+type FieldErrors = Partial<Record<ShippingField, true>>;
 
 interface ErrorBody {
   error?: string;
@@ -26,6 +27,7 @@ interface ErrorBody {
 
 export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   const router = useRouter();
+  const t = useTranslations('checkout');
   const hydrated = useHydrated();
   const lines = useCart();
   const { byId, products, mutate } = useProducts();
@@ -38,7 +40,7 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   if (!hydrated) {
     return (
       <div className="panel" aria-busy="true">
-        <p className="muted">Loading your cart…</p>
+        <p className="muted">{t('loadingCart')}</p>
       </div>
     );
   }
@@ -48,9 +50,9 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
     return (
       <div className="panel" aria-busy="true" role="status">
         <p>
-          <span className="spinner" aria-hidden="true" /> Order placed — opening the WeChat Pay page…
+          <span className="spinner" aria-hidden="true" /> {t('placed')}
         </p>
-        <Link href={`/orders/${placed}`}>Open it now</Link>
+        <Link href={`/orders/${placed}`}>{t('openNow')}</Link>
       </div>
     );
   }
@@ -58,9 +60,9 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   if (lines.length === 0) {
     return (
       <div className="empty">
-        <p>Your cart is empty, so there is nothing to check out.</p>
+        <p>{t('empty')}</p>
         <Link href="/" className="button button--primary">
-          Browse the shop
+          {t('browse')}
         </Link>
       </div>
     );
@@ -96,14 +98,14 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   function handleError(status: number, body: ErrorBody) {
     switch (status) {
       case 0:
-        setError('Could not reach the shop. Check your connection and try again.');
+        setError(t('unreachable'));
         return;
       case 400: {
         const fields = toFieldErrors(prefixless(body.fields ?? {}));
         setFieldErrors(fields);
         const others = Object.entries(body.fields ?? {}).filter(([k]) => !k.startsWith('shipping.'));
         if (others.length > 0 || Object.keys(fields).length === 0) {
-          setError(others.length > 0 ? `Your cart needs a change: ${others.map(([, m]) => m).join('; ')}` : (body.error ?? 'Please check the form.'));
+          setError(others.length > 0 ? t('cartChange', { problems: others.map(([, m]) => m).join('; ') }) : (body.error ?? t('checkForm')));
         }
         return;
       }
@@ -111,26 +113,24 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
         router.push('/sign-in?next=/checkout');
         return;
       case 409:
-        setError(
-          `${body.product ? `Sorry, ${body.product} is` : 'Something in your cart is'} out of stock in the quantity you chose. Adjust your cart and try again.`,
-        );
+        setError(body.product ? t('outOfStockProduct', { product: body.product }) : t('outOfStock'));
         void mutate();
         return;
       case 429:
-        setError(body.error ?? 'You have too many unpaid orders. Pay or let some expire first.');
+        setError(body.error ?? t('tooMany'));
         return;
       case 502:
-        setError(`WeChat Pay could not create the payment${body.errCode ? ` (${body.errCode})` : ''}. Nothing was charged; please try again in a moment.`);
+        setError(body.errCode ? t('wechatFailedCode', { code: body.errCode }) : t('wechatFailed'));
         return;
       default:
-        setError('Something went wrong on our side. Please try again.');
+        setError(t('failed'));
     }
   }
 
   const bind = (name: ShippingField) => ({
     name,
     value: values[name],
-    error: fieldErrors[name],
+    error: fieldErrors[name] && t(`invalid.${name}`),
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
     required: true,
   });
@@ -138,10 +138,10 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
   return (
     <div className="checkout">
       <form className="panel checkout__form" onSubmit={submit} noValidate aria-describedby={error ? 'checkout-error' : undefined}>
-        <h2 className="panel__title">Ship to</h2>
-        <Field label="Recipient name" autoComplete="name" {...bind('name')} />
-        <Field label="Phone" autoComplete="tel" type="tel" inputMode="tel" hint="So the courier can reach you" {...bind('phone')} />
-        <Field label="Address" autoComplete="street-address" multiline hint="Province, city, district, street and number" {...bind('address')} />
+        <h2 className="panel__title">{t('shipTo')}</h2>
+        <Field label={t('name')} autoComplete="name" {...bind('name')} />
+        <Field label={t('phone')} autoComplete="tel" type="tel" inputMode="tel" hint={t('phoneHint')} {...bind('phone')} />
+        <Field label={t('address')} autoComplete="street-address" multiline hint={t('addressHint')} {...bind('address')} />
 
         {error && (
           <div className="alert alert--error" role="alert" id="checkout-error">
@@ -149,16 +149,16 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
           </div>
         )}
         <button type="submit" className="button button--primary button--block" disabled={submitting || !products} data-testid="place-order">
-          {submitting ? 'Placing your order…' : `Place order · ${formatFen(total)}`}
+          {submitting ? t('placing') : t('place', { total: formatFen(total) })}
         </button>
-        <p className="muted small center">Next you scan a QR code with WeChat to pay.</p>
+        <p className="muted small center">{t('next')}</p>
       </form>
 
-      <aside className="panel checkout__summary" aria-label="Order summary">
+      <aside className="panel checkout__summary" aria-label={t('summary')}>
         <h2 className="panel__title">
-          Order summary{' '}
+          {t('summary')}{' '}
           <Link href="/cart" className="small">
-            Edit
+            {t('edit')}
           </Link>
         </h2>
         <ul className="summary-lines">
@@ -168,7 +168,7 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
               <li key={l.productId} className="summary-line">
                 {p && <img src={p.imageUrl || '/products/placeholder.svg'} alt="" width={48} height={48} />}
                 <span className="summary-line__name">
-                  {p?.name ?? 'Unavailable product'} <span className="muted">× {l.quantity}</span>
+                  {p?.name ?? t('unavailable')} <span className="muted">× {l.quantity}</span>
                 </span>
                 <span>{p ? formatFen(p.priceFen * l.quantity) : '—'}</span>
               </li>
@@ -176,7 +176,7 @@ export function CheckoutForm({ defaults }: { defaults: ShippingDefaults }) {
           })}
         </ul>
         <div className="summary-row summary-row--total">
-          <span>Total</span>
+          <span>{t('total')}</span>
           <strong data-testid="checkout-total">{formatFen(total)}</strong>
         </div>
       </aside>
@@ -189,8 +189,9 @@ function prefixless(fields: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).flatMap(([k, v]) => (k.startsWith('shipping.') ? [[k.slice('shipping.'.length), v]] : [])));
 }
 
-function toFieldErrors(fields: Record<string, string>): FieldErrors {
-  const out: FieldErrors = {};
-  for (const key of ['name', 'phone', 'address'] as const) if (fields[key]) out[key] = fields[key];
+/** Which fields are wrong; what to say about each comes from the catalogue (checkout.invalid). */
+function toFieldErrors(fields: Record<string, string>): Partial<Record<ShippingField, true>> {
+  const out: Partial<Record<ShippingField, true>> = {};
+  for (const key of ['name', 'phone', 'address'] as const) if (fields[key]) out[key] = true;
   return out;
 }

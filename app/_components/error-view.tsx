@@ -1,9 +1,11 @@
 'use client';
 
 import { useEffect } from 'react';
+import { useErrorStrings } from './error-strings';
 
 /** The body of error.tsx: what went wrong, in words for shoppers, and a way to try again. */
 export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useErrorStrings();
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -11,18 +13,18 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
 
   return (
     <div className="empty" role="alert">
-      <h1>Something went wrong</h1>
-      <p className="muted">The page could not be loaded. This is our fault, not yours — please try again.</p>
-      {digest && <p className="muted small">Reference: {digest}</p>}
+      <h1>{t.title}</h1>
+      <p className="muted">{t.body}</p>
+      {digest && <p className="muted small">{t.reference.replace('{digest}', digest)}</p>}
       <div className="button-row button-row--center">
         <button type="button" className="button button--primary" onClick={() => retry()}>
-          Try again
+          {t.retry}
         </button>
         {/* Not next/link: the root error boundary loads on every page, and Link put a second copy
             of itself (~3 kB gzipped) in its chunk. After an error a full load is cleaner anyway. */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load on purpose, as said above */}
         <a href="/" className="button">
-          Back to the shop
+          {t.home}
         </a>
       </div>
     </div>

@@ -1,21 +1,4 @@
-// Display helpers shared by server and client components. Times are shown in China time on both
-// sides, so server HTML and hydration agree whatever the server's or the phone's time zone.
-const dateTime = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** 2026-11-23 14:05 (Beijing time). */
-export function formatDateTime(value: Date | string): string {
-  const parts = Object.fromEntries(dateTime.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
-
+// Display helpers shared by server and client components (dates and times: lib/i18n/format-date.ts).
 /** 754000 → "12:34"; never negative. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

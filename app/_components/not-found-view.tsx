@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export function NotFoundView() {
+export async function NotFoundView() {
+  const t = await getTranslations('notFound');
   return (
     <div className="empty" data-testid="not-found">
       <p className="empty__code">404</p>
-      <h1>We could not find that page</h1>
-      <p className="muted">The product or order may have been removed, or the link is mistyped.</p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('body')}</p>
       <Link href="/" className="button button--primary">
-        Back to the shop
+        {t('home')}
       </Link>
     </div>
   );

@@ -3,15 +3,19 @@
 // The pay page's live part: the countdown while pending, then the paid or expired view, driven by
 // the pushed or polled status (lib/swr/use-order-status.ts) without reloading the page. Everything static
 // (QR, instructions, order lines) comes from the server as slots (pay-parts.tsx), so the browser
-// never loads the QR encoder.
+// never loads the QR encoder. Its words come as props (`labels`, filled by lib/i18n/fill.ts): no
+// i18n runtime on this page, whose JavaScript has a budget.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { cart, type CartLine } from '@/lib/cart/store';
+import { formatDateTime } from '@/lib/i18n/format-date';
+import { fill } from '@/lib/i18n/fill';
 import { formatFen } from '@/lib/money';
 import { FetchError } from '@/lib/swr/fetcher';
 import { useOrderStatus, type OrderStatusJson } from '@/lib/swr/use-order-status';
-import { formatCountdown, formatDateTime } from './format';
+import { formatCountdown } from './format';
+import type { PayLabels } from './pay-labels';
 
 export interface PayOrder extends OrderStatusJson {
   /** What "Order again" puts back in the cart. */
@@ -29,13 +33,9 @@ export interface PaySlots {
 
 type View = 'pending' | 'paid' | 'expired';
 
-const STATUS_TEXT: Record<View, string> = {
-  pending: 'Waiting for payment',
-  paid: 'Paid',
-  expired: 'Expired',
-};
-
-export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverNow: number; slots: PaySlots }) {
+export function PayPanel({ order, serverNow, slots, labels }: { order: PayOrder; serverNow: number; slots: PaySlots; labels: PayLabels }) {
+  const t = labels.text;
+  const statusText: Record<View, string> = { pending: t.statusPending, paid: t.statusPaid, expired: t.statusExpired };
   const { lines, ...initial } = order;
   const { order: live, error } = useOrderStatus(order.orderNo, initial);
   const expiresAt = new Date(live.expiresAt).getTime();
@@ -56,28 +56,27 @@ export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverN
     <div className="pay">
       <div className="pay__header">
         <div>
-          <p className="muted small">Order</p>
+          <p className="muted small">{t.order}</p>
           <h1 className="pay__order-no">{order.orderNo}</h1>
         </div>
         <span className={`badge badge--${view}`} data-testid="order-status" data-status={live.status} role="status">
-          {STATUS_TEXT[view]}
+          {statusText[view]}
         </span>
       </div>
 
       <div className="pay__layout">
         <section className="panel pay__main" aria-live="polite" ref={main}>
-          {view === 'paid' && <PaidView paidAt={live.paidAt} totalFee={live.totalFee} />}
-          {view === 'expired' && <ExpiredView lines={lines} closed={live.status === 'closed'} />}
-          {view === 'pending' && <PendingView slots={slots} remainingMs={expiresAt - now} />}
+          {view === 'paid' && <PaidView paidAt={live.paidAt} totalFee={live.totalFee} labels={labels} />}
+          {view === 'expired' && <ExpiredView lines={lines} closed={live.status === 'closed'} t={t} />}
+          {view === 'pending' && <PendingView slots={slots} remainingMs={expiresAt - now} t={t} />}
           {error && view === 'pending' && (
             <p className="alert alert--warning small" role="alert">
               {error instanceof FetchError && error.status === 401 ? (
                 <>
-                  You were signed out, so this page cannot see the payment.{' '}
-                  <Link href={`/sign-in?next=${encodeURIComponent(`/orders/${order.orderNo}`)}`}>Sign in again</Link>
+                  {t.signedOut} <Link href={`/sign-in?next=${encodeURIComponent(`/orders/${order.orderNo}`)}`}>{t.signInAgain}</Link>
                 </>
               ) : (
-                'Cannot reach the shop right now; still trying…'
+                t.unreachable
               )}
             </p>
           )}
@@ -85,7 +84,7 @@ export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverN
 
         <aside className="panel pay__details" aria-labelledby="pay-details-title">
           <h2 className="panel__title" id="pay-details-title">
-            {view === 'pending' ? 'You are paying for' : 'Your order'}
+            {view === 'pending' ? t.payingFor : t.yourOrder}
           </h2>
           {slots.summary}
         </aside>
@@ -94,13 +93,15 @@ export function PayPanel({ order, serverNow, slots }: { order: PayOrder; serverN
   );
 }
 
-function PendingView({ slots, remainingMs }: { slots: PaySlots; remainingMs: number }) {
-  if (!slots.scan) return <CodeNotReady />;
+type Text = PayLabels['text'];
+
+function PendingView({ slots, remainingMs, t }: { slots: PaySlots; remainingMs: number; t: Text }) {
+  if (!slots.scan) return <CodeNotReady t={t} />;
   return (
     <div className="pay-qr">
       {slots.scan}
       <p className="pay-qr__countdown">
-        Pay within{' '}
+        {t.payWithin}{' '}
         <strong data-testid="countdown" suppressHydrationWarning>
           {formatCountdown(remainingMs)}
         </strong>
@@ -113,7 +114,7 @@ function PendingView({ slots, remainingMs }: { slots: PaySlots; remainingMs: num
 /** How often a page without its QR asks the server again (each render re-asks WeChat once). */
 const CODE_RETRY_MS = 3000;
 
-function CodeNotReady() {
+function CodeNotReady({ t }: { t: Text }) {
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), CODE_RETRY_MS);
@@ -121,15 +122,17 @@ function CodeNotReady() {
   }, [router]);
   return (
     <div className="pay-state" data-testid="code-not-ready">
-      <p>The payment code is not ready yet; this page keeps trying.</p>
+      <p>{t.notReady}</p>
       <button type="button" className="button" onClick={() => window.location.reload()}>
-        Reload
+        {t.reload}
       </button>
     </div>
   );
 }
 
-function PaidView({ paidAt, totalFee }: { paidAt: string | null; totalFee: number }) {
+function PaidView({ paidAt, totalFee, labels }: { paidAt: string | null; totalFee: number; labels: PayLabels }) {
+  const t = labels.text;
+  const amount = formatFen(totalFee);
   return (
     <div className="pay-state pay-state--paid" data-testid="paid-view">
       <div className="pay-state__icon pay-state__icon--ok" aria-hidden="true">
@@ -137,24 +140,24 @@ function PaidView({ paidAt, totalFee }: { paidAt: string | null; totalFee: numbe
           <path d="M5 12.5l4.5 4.5L19 7.5" />
         </svg>
       </div>
-      <h2>Payment received</h2>
-      <p>
-        <strong>{formatFen(totalFee)}</strong> paid with WeChat Pay{paidAt && <> on {formatDateTime(paidAt)}</>}.
+      <h2>{t.paidTitle}</h2>
+      <p data-testid="paid-amount">
+        {paidAt ? fill(t.paidWithAt, { amount, date: formatDateTime(paidAt, labels.locale, labels.timeZone) }) : fill(t.paidWith, { amount })}
       </p>
-      <p className="muted">Thank you! We will pack your order and let you know when it ships.</p>
+      <p className="muted">{t.thanks}</p>
       <div className="button-row">
         <Link href="/orders" className="button button--primary">
-          My orders
+          {t.myOrders}
         </Link>
         <Link href="/" className="button">
-          Continue shopping
+          {t.continue}
         </Link>
       </div>
     </div>
   );
 }
 
-function ExpiredView({ lines, closed }: { lines: CartLine[]; closed: boolean }) {
+function ExpiredView({ lines, closed, t }: { lines: CartLine[]; closed: boolean; t: Text }) {
   const router = useRouter();
   return (
     <div className="pay-state pay-state--expired" data-testid="expired-view">
@@ -164,12 +167,9 @@ function ExpiredView({ lines, closed }: { lines: CartLine[]; closed: boolean }) 
           <path d="M12 9v4l2.5 2.5M9.5 2.5h5" />
         </svg>
       </div>
-      <h2>{closed ? 'This order was closed' : 'This payment code has expired'}</h2>
+      <h2>{closed ? t.closedTitle : t.expiredTitle}</h2>
       <p className="muted">
-        {closed
-          ? 'Nothing was charged, and the items went back on the shelf.'
-          : 'If you paid just now, this page will still update; otherwise nothing was charged.'}{' '}
-        You can put the same items back in your cart and check out again.
+        {closed ? t.closedBody : t.expiredBody} {t.againHint}
       </p>
       <div className="button-row">
         <button
@@ -181,10 +181,10 @@ function ExpiredView({ lines, closed }: { lines: CartLine[]; closed: boolean }) 
             router.push('/cart');
           }}
         >
-          Order again
+          {t.orderAgain}
         </button>
         <Link href="/orders" className="button">
-          My orders
+          {t.myOrders}
         </Link>
       </div>
     </div>

@@ -1,16 +1,19 @@
 // The pay page's parts that never change while it is open, rendered on the server and handed to
 // PayPanel as slots, so the browser downloads only the live part.
+import { getTranslations } from 'next-intl/server';
 import { QRCodeSVG } from 'qrcode.react';
 import { formatFen } from '@/lib/money';
 import type { OrderView } from '@/lib/orders/my-orders';
-import { formatDateTime, payToken } from './format';
+import { dateFormatter } from './date-format';
+import { payToken } from './format';
 
 /** Above the countdown: the amount and the QR (code_url is stored, so it is drawn here as SVG). */
-export function PayScan({ codeUrl, totalFee }: { codeUrl: string; totalFee: number }) {
+export async function PayScan({ codeUrl, totalFee }: { codeUrl: string; totalFee: number }) {
+  const t = await getTranslations('pay');
   return (
     <>
       <p className="pay-qr__brand">
-        <span className="wechat-dot" aria-hidden="true" /> WeChat Pay 微信支付
+        <span className="wechat-dot" aria-hidden="true" /> {t('brand')}
       </p>
       <p className="pay-qr__amount" data-testid="pay-amount">
         {formatFen(totalFee)}
@@ -22,25 +25,26 @@ export function PayScan({ codeUrl, totalFee }: { codeUrl: string; totalFee: numb
           level="M"
           marginSize={2}
           role="img"
-          aria-label={`WeChat Pay QR code for ${formatFen(totalFee)}`}
+          aria-label={t('qrLabel', { amount: formatFen(totalFee) })}
           data-testid="pay-qr"
         />
       </div>
-      <p className="pay-qr__instruction">Scan with WeChat to pay</p>
-      <p className="muted small">Open WeChat, tap + → Scan (扫一扫), and point it at the code.</p>
+      <p className="pay-qr__instruction">{t('scan')}</p>
+      <p className="muted small">{t('scanHow')}</p>
     </>
   );
 }
 
 /** Below the countdown: what happens next, and in sandbox mode the link that plays the phone. */
-export function PayScanHelp({ codeUrl, sandbox }: { codeUrl: string; sandbox: boolean }) {
+export async function PayScanHelp({ codeUrl, sandbox }: { codeUrl: string; sandbox: boolean }) {
+  const t = await getTranslations('pay');
   const token = payToken(codeUrl);
   return (
     <>
       <p className="pay-qr__waiting muted small">
-        <span className="spinner" aria-hidden="true" /> This page updates by itself once you have paid.
+        <span className="spinner" aria-hidden="true" /> {t('waiting')}
       </p>
-      <p className="pay-qr__phone muted small">On this phone? Take a screenshot, then in WeChat choose Scan → Album (相册) and pick it.</p>
+      <p className="pay-qr__phone muted small">{t('phone')}</p>
       {sandbox && token && (
         <a
           className="button button--wechat button--block"
@@ -49,16 +53,17 @@ export function PayScanHelp({ codeUrl, sandbox }: { codeUrl: string; sandbox: bo
           rel="noopener"
           data-testid="sandbox-link"
         >
-          Open the WeChat sandbox
+          {t('sandboxLink')}
         </a>
       )}
-      {sandbox && <p className="muted small">Sandbox mode: the link above plays the WeChat app, so no phone is needed.</p>}
+      {sandbox && <p className="muted small">{t('sandboxNote')}</p>}
     </>
   );
 }
 
 /** The order's lines and total, under the panel's title. */
-export function PaySummary({ order }: { order: OrderView }) {
+export async function PaySummary({ order }: { order: OrderView }) {
+  const [t, formatDateTime] = await Promise.all([getTranslations('pay'), dateFormatter()]);
   return (
     <>
       <ul className="summary-lines" data-testid="pay-items">
@@ -72,10 +77,10 @@ export function PaySummary({ order }: { order: OrderView }) {
         ))}
       </ul>
       <div className="summary-row summary-row--total">
-        <span>Total</span>
+        <span>{t('total')}</span>
         <strong>{formatFen(order.totalFee)}</strong>
       </div>
-      <p className="muted small">Placed {formatDateTime(order.createdAt)}</p>
+      <p className="muted small">{t('placed', { date: formatDateTime(order.createdAt) })}</p>
     </>
   );
 }

@@ -9,11 +9,13 @@ interface Props {
   max: number;
   onChange: (value: number) => void;
   label: string;
+  decreaseLabel: string;
+  increaseLabel: string;
   disabled?: boolean;
   id?: string;
 }
 
-export function QuantityStepper({ value, max, onChange, label, disabled, id }: Props) {
+export function QuantityStepper({ value, max, onChange, label, decreaseLabel, increaseLabel, disabled, id }: Props) {
   const fallbackId = useId();
   const inputId = id ?? fallbackId;
   const [draft, setDraft] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function QuantityStepper({ value, max, onChange, label, disabled, id }: P
       <label htmlFor={inputId} className="visually-hidden">
         {label}
       </label>
-      <button type="button" className="stepper__button" aria-label="Decrease quantity" onClick={() => commit(value - 1)} disabled={disabled || value <= 1}>
+      <button type="button" className="stepper__button" aria-label={decreaseLabel} onClick={() => commit(value - 1)} disabled={disabled || value <= 1}>
         −
       </button>
       <input
@@ -47,7 +49,7 @@ export function QuantityStepper({ value, max, onChange, label, disabled, id }: P
           setDraft(null);
         }}
       />
-      <button type="button" className="stepper__button" aria-label="Increase quantity" onClick={() => commit(value + 1)} disabled={disabled || value >= upper}>
+      <button type="button" className="stepper__button" aria-label={increaseLabel} onClick={() => commit(value + 1)} disabled={disabled || value >= upper}>
         +
       </button>
     </div>

@@ -1,12 +1,15 @@
 // The permanent notice that this instance takes sandbox payments only: on every shop page and every
 // console page, so nobody mistakes sandbox money for real money. Nothing in live mode.
+import { getTranslations } from 'next-intl/server';
 import { getEnv } from '@/lib/env';
 
-export function SandboxBanner() {
+export async function SandboxBanner() {
   if (getEnv().WXPAY_MODE !== 'sandbox') return null;
+  const t = await getTranslations('chrome');
   return (
     <div className="sandbox-banner" role="note" data-testid="sandbox-banner">
-      <strong>SANDBOX</strong> — no real money. Payments go to the built-in WeChat Pay sandbox.
+      <strong>{t('sandboxTag')}</strong>
+      {t('sandboxNote')}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
-export function SignOutButton() {
+export function SignOutButton({ label, busyLabel }: { label: string; busyLabel: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
 
@@ -19,7 +19,7 @@ export function SignOutButton() {
 
   return (
     <button type="button" className="link-button" onClick={signOut} disabled={busy}>
-      {busy ? 'Signing out…' : 'Sign out'}
+      {busy ? busyLabel : label}
     </button>
   );
 }

@@ -1,7 +1,10 @@
 // Placeholders shown by loading.tsx files while a page's data is read.
-export function GridSkeleton({ count = 8 }: { count?: number }) {
+import { getTranslations } from 'next-intl/server';
+
+export async function GridSkeleton({ count = 8 }: { count?: number }) {
+  const t = await getTranslations('loading');
   return (
-    <div aria-busy="true" aria-label="Loading">
+    <div aria-busy="true" aria-label={t('label')}>
       <div className="skeleton skeleton--title" />
       <ul className="product-grid">
         {Array.from({ length: count }, (_, i) => (
@@ -20,13 +23,14 @@ export function GridSkeleton({ count = 8 }: { count?: number }) {
   );
 }
 
-export function PanelSkeleton({ label = 'Loading…' }: { label?: string }) {
+export async function PanelSkeleton({ label }: { label?: string }) {
+  const t = await getTranslations('loading');
   return (
     <div aria-busy="true">
       <div className="skeleton skeleton--title" />
       <div className="panel">
         <p className="muted">
-          <span className="spinner" aria-hidden="true" /> {label}
+          <span className="spinner" aria-hidden="true" /> {label ?? t('default')}
         </p>
         <div className="skeleton skeleton--line" />
         <div className="skeleton skeleton--line" />

@@ -1,19 +1,9 @@
 // The order's state as shoppers say it: payment first, then what happened to the parcel.
+import { getTranslations } from 'next-intl/server';
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
 
 export type ShopperOrderState = OrderStatus | 'expired' | Exclude<Fulfilment, 'unfulfilled'>;
-
-const LABELS: Record<ShopperOrderState, string> = {
-  pending: 'Awaiting payment',
-  expired: 'Expired',
-  paid: 'Paid',
-  shipped: 'Shipped',
-  delivered: 'Delivered',
-  closed: 'Closed',
-  partially_refunded: 'Partially refunded',
-  refunded: 'Refunded',
-};
 
 export function orderState(order: { status: OrderStatus; fulfilment: Fulfilment; expiresAt: Date }, now: number): ShopperOrderState {
   if (order.status === 'paid') return order.fulfilment === 'shipped' || order.fulfilment === 'delivered' ? order.fulfilment : 'paid';
@@ -21,10 +11,11 @@ export function orderState(order: { status: OrderStatus; fulfilment: Fulfilment;
   return order.status;
 }
 
-export function StatusBadge({ state }: { state: ShopperOrderState }) {
+export async function StatusBadge({ state }: { state: ShopperOrderState }) {
+  const t = await getTranslations('orders.status');
   return (
     <span className={`badge badge--${state}`} data-status={state}>
-      {LABELS[state]}
+      {t(state)}
     </span>
   );
 }

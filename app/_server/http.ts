@@ -1,9 +1,12 @@
 // The route layer's shared plumbing: parse input with zod, map domain errors to HTTP once.
 import 'server-only';
 import { type z } from 'zod';
-import { AppError, RateLimitedError, type AppErrorCode } from '@/lib/errors';
+import { headers } from 'next/headers';
+import { AppError, RateLimitedError, type AppErrorCode, type Bilingual } from '@/lib/errors';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locale';
 import { readCappedJson } from '@/lib/http/read-capped-body';
 import { log } from '@/lib/log';
+import { errorTranslator, localeOf } from './locale';
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -17,21 +20,37 @@ const STATUS: Record<AppErrorCode, number> = {
   unavailable: 503,
 };
 
-export function errorResponse(err: unknown): Response {
+/**
+ * The JSON error for what a handler threw. `error` is said in `locale` when the domain gave a
+ * user message (codes and field names never change with the language); a product name that
+ * comes in both languages is given in that one too.
+ */
+export function errorResponse(err: unknown, locale: Locale = DEFAULT_LOCALE): Response {
   if (err instanceof AppError) {
-    const headers = err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
-    return Response.json({ error: err.message, ...err.details }, { status: STATUS[err.code], headers });
+    const t = errorTranslator(locale);
+    const retry = err instanceof RateLimitedError ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
+    const pick = (v: unknown) => (isBilingual(v) ? (locale === 'en' ? v.en : v.zh) : v);
+    const details = Object.fromEntries(Object.entries(err.details ?? {}).map(([k, v]) => [k, pick(v)]));
+    const message = err.userMessage;
+    const values = message && Object.fromEntries(Object.entries(message.values ?? {}).map(([k, v]) => [k, pick(v) as string | number]));
+    const error = message ? t(message.key as Parameters<typeof t>[0], values) : err.message;
+    return Response.json({ error, ...details }, { status: STATUS[err.code], headers: retry });
   }
+  // Our fault, never the client's: the UI says so in its own words; scripts get one fixed text.
   log.error({ err }, 'request failed');
   return Response.json({ error: 'Internal error' }, { status: 500 });
 }
 
-/** Runs a handler and turns whatever it throws into the right JSON error. */
+function isBilingual(v: unknown): v is Bilingual {
+  return typeof v === 'object' && v !== null && typeof (v as Bilingual).zh === 'string' && typeof (v as Bilingual).en === 'string';
+}
+
+/** Runs a handler and turns whatever it throws into the right JSON error, in the request's language. */
 export async function respond(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, localeOf(await headers()));
   }
 }
 

@@ -44,7 +44,7 @@ export function requireUserFrom(request: Request): SessionUser {
 }
 
 function signedIn(user: SessionUser | null): SessionUser {
-  if (!user) throw new AppError('unauthorized', 'Sign in first');
+  if (!user) throw new AppError('unauthorized', 'Sign in first', undefined, { key: 'signInRequired' });
   return user;
 }
 
@@ -71,6 +71,6 @@ export async function endSession(): Promise<void> {
 /** Every admin route calls this before it looks at its input: 401 signed out, 403 shopper (role read from the database). */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role !== 'admin') throw new AppError('forbidden', 'Operators only');
+  if (user.role !== 'admin') throw new AppError('forbidden', 'Operators only', undefined, { key: 'operatorsOnly' });
   return user;
 }

@@ -1,5 +1,6 @@
 // /admin – today's takings and refunds, orders per status, open anomalies, the latest pay logs.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { getDashboard } from '@/lib/admin/dashboard';
 import { formatFen } from '@/lib/money';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
@@ -9,17 +10,15 @@ import { PayLogTable } from './_components/pay-log-table';
 
 export default async function DashboardPage() {
   await requireAdminPage();
-  const d = await getDashboard();
+  const [d, t, badge] = await Promise.all([getDashboard(), getTranslations('admin.dashboard'), getTranslations('admin.badge')]);
   return (
     <>
-      <h1 className="adm-title">Dashboard</h1>
+      <h1 className="adm-title">{t('title')}</h1>
       <div className="adm-cards">
         <section className="adm-card" data-testid="paid-today">
-          <h2>Paid today</h2>
+          <h2>{t('paidToday')}</h2>
           <p className="adm-card__value">{formatFen(d.paidToday.revenueFen)}</p>
-          <p className="adm-muted">
-            {d.paidToday.orders} order{d.paidToday.orders === 1 ? '' : 's'} · {d.today} ({d.timeZone})
-          </p>
+          <p className="adm-muted">{t('ordersToday', { count: d.paidToday.orders, today: d.today, timeZone: d.timeZone })}</p>
         </section>
         <section className="adm-card" data-testid="refunded-today">
           <h2>Refunded today</h2>
@@ -27,19 +26,19 @@ export default async function DashboardPage() {
           <Link href="/admin/refunds">Refunds</Link>
         </section>
         <section className="adm-card">
-          <h2>Orders</h2>
+          <h2>{t('orders')}</h2>
           <ul className="adm-card__list">
             {ORDER_STATUSES.map((status) => (
               <li key={status}>
-                <Link href={`/admin/orders?status=${status}`}>{status}</Link> <strong>{d.ordersByStatus[status]}</strong>
+                <Link href={`/admin/orders?status=${status}`}>{badge(status)}</Link> <strong>{d.ordersByStatus[status]}</strong>
               </li>
             ))}
           </ul>
         </section>
         <section className={`adm-card ${d.openAnomalies ? 'adm-card--alert' : ''}`}>
-          <h2>Open anomalies</h2>
+          <h2>{t('openAnomalies')}</h2>
           <p className="adm-card__value">{d.openAnomalies}</p>
-          <Link href="/admin/anomalies">Review</Link>
+          <Link href="/admin/anomalies">{t('review')}</Link>
         </section>
         <section
           className={`adm-card ${d.reconciliation.status === 'discrepancies' || d.reconciliation.status === 'failed' ? 'adm-card--alert' : ''}`}
@@ -51,7 +50,7 @@ export default async function DashboardPage() {
         </section>
       </div>
       <h2 className="adm-subtitle">
-        Latest pay logs <Link href="/admin/pay-logs">all</Link>
+        {t('latestPayLogs')} <Link href="/admin/pay-logs">{t('all')}</Link>
       </h2>
       <PayLogTable rows={d.latestPayLogs} />
     </>

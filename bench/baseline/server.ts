@@ -189,7 +189,7 @@ async function checkout(body: string, cookie: string | undefined): Promise<Reply
         const [product] = await tx`
           update products set stock = stock - ${line.quantity}
           where id = ${line.productId} and stock >= ${line.quantity} and archived_at is null
-          returning name, price_fen`;
+          returning name_zh as name, price_fen`;
         if (!product) throw new Refusal(409, 'out of stock');
         reserved.push({ productId: line.productId, name: product.name, priceFen: product.price_fen, quantity: line.quantity });
       }

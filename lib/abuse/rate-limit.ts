@@ -29,6 +29,11 @@ export const RATE_LIMITS = {
   checkoutsPerAccount: { name: 'checkout-user', max: 60, windowSeconds: 3600, message: 'Too many checkouts; try again later' },
 } satisfies Record<string, RateLimit>;
 
+/** The limit's key in RATE_LIMITS, which names its message in messages/*.json (errors.rateLimit). */
+function limitKey(limit: RateLimit): string {
+  return Object.entries(RATE_LIMITS).find(([, l]) => l.name === limit.name)?.[0] ?? 'signInPerIp';
+}
+
 export interface RateLimitHit {
   limit: RateLimit;
   /** Whose requests are counted: an address, a user id, an address and a username. */
@@ -65,7 +70,7 @@ export async function takeRateLimits(hits: RateLimitHit[]): Promise<void> {
   for (const row of rows.sort((a, b) => a.step - b.step)) {
     const limit = hits[row.step]?.limit;
     if (!limit) throw new Error(`rate limit step ${row.step} has no limit`);
-    if (row.count > limit.max) throw new RateLimitedError(limit.message, row.retry_after);
+    if (row.count > limit.max) throw new RateLimitedError(limit.message, row.retry_after, undefined, { key: `rateLimit.${limitKey(limit)}` });
   }
 }
 

@@ -30,18 +30,6 @@ export type AnomalyKind =
   | 'rejected_notify'
   | 'other';
 
-export const ANOMALY_KIND_LABEL: Record<AnomalyKind, string> = {
-  amount_mismatch: 'Amount mismatch',
-  foreign_currency: 'Not in CNY',
-  paid_after_close: 'Money for a closed order',
-  second_payment: 'Second payment',
-  transaction_taken: 'Transaction of another order',
-  refunded_outside: 'Refunded outside the shop',
-  unbooked_payment: "In WeChat's bill, not booked here",
-  rejected_notify: 'Rejected message',
-  other: 'Other',
-};
-
 /** The kind, read from the detail that lib/payments/apply-payment.ts and query-payment.ts write for each case. */
 export function anomalyKind(verdict: string, detail: string | null): AnomalyKind {
   if (verdict === 'rejected') return 'rejected_notify';

@@ -6,7 +6,15 @@ import { products } from '@/db/schema';
 import { productFields } from '@/lib/catalog/products';
 import { AppError } from '@/lib/errors';
 
-const adminProductFields = { ...productFields, maxPerOrder: products.maxPerOrder, createdAt: products.createdAt, archivedAt: products.archivedAt };
+// `name` and `description` (the Chinese texts) keep the single-language API's reply readable by scripts.
+const adminProductFields = {
+  ...productFields,
+  name: products.nameZh,
+  description: products.descriptionZh,
+  maxPerOrder: products.maxPerOrder,
+  createdAt: products.createdAt,
+  archivedAt: products.archivedAt,
+};
 
 export function listAllProducts() {
   return getDb()

@@ -21,6 +21,8 @@ export function periodEnd(period: string, groupBy: RevenueGroup): string {
 }
 
 interface RevenuePreset {
+  /** Names the preset's translated label (messages: admin.revenue.presets). */
+  id: 'last30Days' | 'last12Months' | 'lastQuarter' | 'thisYear';
   label: string;
   groupBy: RevenueGroup;
   from: string;
@@ -30,9 +32,9 @@ interface RevenuePreset {
 /** The page's preset ranges as seen on the local date `today`; the first is a first visit's. */
 export function revenuePresets(today: string): [RevenuePreset, ...RevenuePreset[]] {
   return [
-    { label: 'Last 30 days', groupBy: 'day', from: addDays(today, -29), to: today },
-    { label: 'Last 12 months', groupBy: 'month', from: monthStart(today, -11), to: today },
-    { label: 'Last quarter', groupBy: 'quarter', from: quarterStart(today, -1), to: addDays(quarterStart(today), -1) },
-    { label: 'This year by quarter', groupBy: 'quarter', from: `${today.slice(0, 4)}-01-01`, to: today },
+    { id: 'last30Days', label: 'Last 30 days', groupBy: 'day', from: addDays(today, -29), to: today },
+    { id: 'last12Months', label: 'Last 12 months', groupBy: 'month', from: monthStart(today, -11), to: today },
+    { id: 'lastQuarter', label: 'Last quarter', groupBy: 'quarter', from: quarterStart(today, -1), to: addDays(quarterStart(today), -1) },
+    { id: 'thisYear', label: 'This year by quarter', groupBy: 'quarter', from: `${today.slice(0, 4)}-01-01`, to: today },
   ];
 }

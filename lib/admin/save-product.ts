@@ -1,5 +1,7 @@
 // A merchant's catalogue edits. Prices are typed in yuan and stored in fen; placed orders keep the
-// name and price copied at checkout, so an edit never changes them.
+// (Chinese) name and price copied at checkout, so an edit never changes them. Texts come in both
+// languages: nameZh (required), nameEn, descriptionZh, descriptionEn; a script's older `name` and
+// `description` are read as the Chinese ones.
 //
 // Stock is the number still available (reservations of pending orders were already taken off at
 // checkout, and a close puts them back on top), so an operator's edit never breaks a reservation.
@@ -35,33 +37,60 @@ const wholeNumber = (min: number, max: number, tooSmall: string) =>
   );
 const stock = wholeNumber(0, 1_000_000, 'cannot be negative');
 
+const name = z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(100);
+const description = z.string().trim().regex(MULTI_LINE, MULTI_LINE_MESSAGE).max(2000);
 const fields = {
-  name: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).min(1, 'required').max(100),
+  nameZh: name.min(1, 'required'),
+  nameEn: name,
   slug: z
     .string()
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single dashes, e.g. jasmine-tea')
     .max(80),
-  description: z.string().trim().regex(MULTI_LINE, MULTI_LINE_MESSAGE).max(2000),
+  descriptionZh: description,
+  descriptionEn: description,
   category: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(50),
   /** Units one order line may take; a checkout asks for at most 99 of anything anyway. */
   maxPerOrder: wholeNumber(1, 99, 'must be at least 1'),
 };
 
-export const createProductSchema = z.object({
-  ...fields,
-  slug: z.preprocess((v) => (v === '' ? undefined : v), fields.slug.optional()),
-  description: fields.description.default(''),
-  category: fields.category.default(''),
-  maxPerOrder: fields.maxPerOrder.default(10),
-  price,
-  stock,
-});
+/**
+ * `name` / `description` (the single-language API before locales) stand for the Chinese texts;
+ * validated under their own names, so a script's 400 names the field it sent.
+ */
+const aliases = { name: fields.nameZh.optional(), description: fields.descriptionZh.optional() };
+function readAliases<T extends { name?: string; description?: string; nameZh?: string; descriptionZh?: string }>({ name, description, ...rest }: T) {
+  return { ...rest, nameZh: rest.nameZh ?? name, descriptionZh: rest.descriptionZh ?? description };
+}
+
+export const createProductSchema = z
+  .object({
+    ...fields,
+    ...aliases,
+    nameZh: fields.nameZh.optional(),
+    descriptionZh: fields.descriptionZh.optional(),
+    slug: z.preprocess((v) => (v === '' ? undefined : v), fields.slug.optional()),
+    nameEn: fields.nameEn.default(''),
+    descriptionEn: fields.descriptionEn.default(''),
+    category: fields.category.default(''),
+    maxPerOrder: fields.maxPerOrder.default(10),
+    price,
+    stock,
+  })
+  .transform((v, ctx) => {
+    const { nameZh, descriptionZh, ...rest } = readAliases(v);
+    if (nameZh === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['nameZh'], message: 'required' });
+      return z.NEVER;
+    }
+    return { ...rest, nameZh, descriptionZh: descriptionZh ?? '' };
+  });
 
 export const updateProductSchema = z
   .object({
     ...fields,
+    ...aliases,
     price,
     stock,
     /** The stock the operator saw; required with `stock`. */
@@ -72,7 +101,8 @@ export const updateProductSchema = z
     if (v.stock !== undefined && v.expectedStock === undefined) {
       ctx.addIssue({ code: 'custom', path: ['expectedStock'], message: 'required with stock: the stock you saw before editing' });
     }
-  });
+  })
+  .transform(readAliases);
 
 export type CreateProductInput = z.infer<typeof createProductSchema>;
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
@@ -80,7 +110,9 @@ export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 const returned = {
   id: products.id,
   slug: products.slug,
-  name: products.name,
+  name: products.nameZh,
+  nameZh: products.nameZh,
+  nameEn: products.nameEn,
   priceFen: products.priceFen,
   stock: products.stock,
   maxPerOrder: products.maxPerOrder,
@@ -88,13 +120,15 @@ const returned = {
 };
 
 export async function createProduct(input: CreateProductInput) {
-  const slug = input.slug ?? slugify(input.name);
+  const slug = input.slug ?? slugify(input.nameEn || input.nameZh);
   const [product] = await getDb()
     .insert(products)
     .values({
       slug,
-      name: input.name,
-      description: input.description,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      descriptionZh: input.descriptionZh,
+      descriptionEn: input.descriptionEn,
       category: input.category,
       priceFen: input.price,
       stock: input.stock,
@@ -109,9 +143,11 @@ export async function createProduct(input: CreateProductInput) {
 
 export async function updateProduct(id: number, input: UpdateProductInput) {
   const set: Partial<typeof products.$inferInsert> = {};
-  if (input.name !== undefined) set.name = input.name;
+  if (input.nameZh !== undefined) set.nameZh = input.nameZh;
+  if (input.nameEn !== undefined) set.nameEn = input.nameEn;
   if (input.slug !== undefined) set.slug = input.slug;
-  if (input.description !== undefined) set.description = input.description;
+  if (input.descriptionZh !== undefined) set.descriptionZh = input.descriptionZh;
+  if (input.descriptionEn !== undefined) set.descriptionEn = input.descriptionEn;
   if (input.category !== undefined) set.category = input.category;
   if (input.maxPerOrder !== undefined) set.maxPerOrder = input.maxPerOrder;
   if (input.price !== undefined) set.priceFen = input.price;

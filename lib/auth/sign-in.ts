@@ -28,7 +28,7 @@ export async function signIn({ username, password }: Credentials, clientIp: stri
     .where(eq(users.username, username));
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   // Same message whether the name or the password was wrong.
-  if (!user || !ok) throw new AppError('unauthorized', 'Wrong username or password');
+  if (!user || !ok) throw new AppError('unauthorized', 'Wrong username or password', undefined, { key: 'wrongCredentials' });
   await untakeRateLimits(failures);
   return { id: user.id, username: user.username, role: user.role === 'admin' ? 'admin' : 'shopper', sessionVersion: user.sessionVersion };
 }

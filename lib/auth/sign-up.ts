@@ -17,6 +17,6 @@ export async function signUp({ username, password }: Credentials, clientIp: stri
     .values({ username, passwordHash, role: 'shopper' })
     .onConflictDoNothing({ target: users.username })
     .returning({ id: users.id, username: users.username, sessionVersion: users.sessionVersion });
-  if (!user) throw new AppError('conflict', 'That username is taken', { fields: { username: 'That username is taken' } });
+  if (!user) throw new AppError('conflict', 'That username is taken', { fields: { username: 'That username is taken' } }, { key: 'usernameTaken' });
   return { ...user, role: 'shopper' };
 }

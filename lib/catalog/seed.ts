@@ -9,7 +9,17 @@ export async function seedProducts(): Promise<void> {
   await getDb()
     .insert(products)
     .values(
-      seedCatalog.map(({ slug, name, description, category, priceFen, stock, imageUrl }) => ({ slug, name, description, category, priceFen, stock, imageUrl })),
+      seedCatalog.map(({ slug, nameZh, nameEn, descriptionZh, descriptionEn, category, priceFen, stock, imageUrl }) => ({
+        slug,
+        nameZh,
+        nameEn,
+        descriptionZh,
+        descriptionEn,
+        category,
+        priceFen,
+        stock,
+        imageUrl,
+      })),
     )
     .onConflictDoNothing({ target: products.slug });
 }

@@ -67,7 +67,7 @@ export async function createOrder(input: CheckoutInput): Promise<CreatedOrder> {
     const code = err instanceof WechatPayError ? err.code : 'INTERNAL';
     await closePendingOrder(order.orderNo, `unifiedorder failed: ${code}`);
     if (err instanceof WechatPayError) {
-      throw new AppError('wechat_error', `WeChat Pay could not create the payment (${code})`, { errCode: code });
+      throw new AppError('wechat_error', `WeChat Pay could not create the payment (${code})`, { errCode: code }, { key: 'wechat', values: { code } });
     }
     throw err;
   }

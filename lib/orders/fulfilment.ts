@@ -17,7 +17,7 @@ export function nextFulfilment(current: Fulfilment, collectedInStore: boolean): 
   return null;
 }
 
-/** How the console names a fulfilment state. */
-export function fulfilmentLabel(fulfilment: Fulfilment, collectedInStore: boolean): string {
-  return collectedInStore && fulfilment === 'delivered' ? 'handed over' : fulfilment;
+/** The word the console shows for a fulfilment state (a catalogue key of admin.badge). */
+export function fulfilmentWord(fulfilment: Fulfilment, collectedInStore: boolean): Fulfilment | 'handed_over' {
+  return collectedInStore && fulfilment === 'delivered' ? 'handed_over' : fulfilment;
 }

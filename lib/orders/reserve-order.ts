@@ -68,7 +68,7 @@ export async function reserveOrder(tx: Tx, input: ReserveInput): Promise<Reserve
           sql`${products.archivedAt} is null`,
         ),
       )
-      .returning({ name: products.name, priceFen: products.priceFen });
+      .returning({ name: products.nameZh, priceFen: products.priceFen });
     if (!product) throw await unavailable(tx, line);
     reserved.push({ productId: line.productId, name: product.name, priceFen: product.priceFen, quantity: line.quantity });
   }
@@ -83,6 +83,7 @@ export async function reserveOrder(tx: Tx, input: ReserveInput): Promise<Reserve
       `At most ${env.MAX_PENDING_UNITS} items may wait for payment at once; you hold ${held.units}. Pay or let unpaid orders expire first`,
       wait,
       { maxPendingUnits: env.MAX_PENDING_UNITS, pendingUnits: held.units },
+      { key: 'pendingUnits', values: { max: env.MAX_PENDING_UNITS, held: held.units } },
     );
   }
 
@@ -118,19 +119,22 @@ export function buyerIs(buyer: Buyer): SQL {
 // Out of stock wins over the per-order cap: buying fewer would not help then either.
 async function unavailable(tx: Tx, { productId, quantity }: { productId: number; quantity: number }) {
   const [product] = await tx
-    .select({ name: products.name, stock: products.stock, maxPerOrder: products.maxPerOrder, archivedAt: products.archivedAt })
+    .select({ nameZh: products.nameZh, nameEn: products.nameEn, stock: products.stock, maxPerOrder: products.maxPerOrder, archivedAt: products.archivedAt })
     .from(products)
     .where(eq(products.id, productId));
   if (!product) return new AppError('bad_request', `Unknown product ${productId}`, { productId });
+  // The shopper reads the name in their language (the route layer picks it).
+  const name = { zh: product.nameZh, en: product.nameEn || product.nameZh };
   if (product.archivedAt || product.stock < quantity) {
-    return new AppError('conflict', `${product.name} is out of stock`, { productId, product: product.name });
+    return new AppError('conflict', `${product.nameZh} is out of stock`, { productId, product: name }, { key: 'outOfStock', values: { product: name } });
   }
   // Retrying the same line never helps; Retry-After (the contract's for every 429) is one order lifetime.
-  return new RateLimitedError(`At most ${product.maxPerOrder} of ${product.name} per order`, getEnv().ORDER_TTL_SECONDS, {
-    productId,
-    product: product.name,
-    maxPerOrder: product.maxPerOrder,
-  });
+  return new RateLimitedError(
+    `At most ${product.maxPerOrder} of ${product.nameZh} per order`,
+    getEnv().ORDER_TTL_SECONDS,
+    { productId, product: name, maxPerOrder: product.maxPerOrder },
+    { key: 'maxPerOrder', values: { max: product.maxPerOrder, product: name } },
+  );
 }
 
 // WeChat v2 accepts only 1–3-byte UTF-8 characters (spec §1), so emoji in a product name are left

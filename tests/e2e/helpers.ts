@@ -21,8 +21,12 @@ export async function expectPath(page: Page, path: string): Promise<void> {
   await expect(page).toHaveURL((url) => url.pathname === path);
 }
 
-export async function catalog(request: APIRequestContext): Promise<ApiProduct[]> {
-  const res = await request.get('/api/products');
+/**
+ * The catalogue with names in `locale` (default Chinese: the names orders copy and the pay page
+ * lists, whatever the shopper's language).
+ */
+export async function catalog(request: APIRequestContext, locale = 'zh-CN'): Promise<ApiProduct[]> {
+  const res = await request.get('/api/products', { headers: { 'accept-language': locale } });
   expect(res.status()).toBe(200);
   return res.json();
 }

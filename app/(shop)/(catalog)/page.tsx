@@ -1,24 +1,27 @@
 // GET / – the catalogue, grouped by category.
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { listProducts, type CatalogProduct } from '@/lib/catalog/products';
 import { formatFen } from '@/lib/money';
+import { categoryNamer, categorySlug } from '@/app/_components/category';
 
 export default async function CatalogPage() {
   await connection(); // live stock: never prerendered
-  const products = await listProducts();
+  const [locale, t, categoryName] = await Promise.all([getLocale(), getTranslations('catalog'), categoryNamer()]);
+  const products = await listProducts(locale);
   const categories = groupByCategory(products);
 
   return (
     <>
       <section className="hero">
-        <h1>Tea, cups and small things for the desk</h1>
-        <p className="muted">Pick what you like, check out, and pay by scanning a QR code with WeChat.</p>
+        <h1>{t('heroTitle')}</h1>
+        <p className="muted">{t('heroText')}</p>
         {categories.length > 1 && (
-          <nav className="chips" aria-label="Categories">
+          <nav className="chips" aria-label={t('categories')}>
             {categories.map(([category]) => (
               <a key={category} href={`#${anchor(category)}`} className="chip">
-                {category}
+                {categoryName(category)}
               </a>
             ))}
           </nav>
@@ -27,19 +30,19 @@ export default async function CatalogPage() {
 
       {categories.length === 0 && (
         <div className="empty">
-          <p>Nothing for sale yet.</p>
+          <p>{t('empty')}</p>
         </div>
       )}
 
       {categories.map(([category, items]) => (
         <section key={category} className="category" aria-labelledby={anchor(category)}>
           <h2 id={anchor(category)} className="category__title">
-            {category}
+            {categoryName(category)}
           </h2>
           <ul className="product-grid">
             {items.map((p) => (
               <li key={p.id}>
-                <ProductCard product={p} />
+                <ProductCard product={p} outOfStock={t('outOfStock')} />
               </li>
             ))}
           </ul>
@@ -49,13 +52,13 @@ export default async function CatalogPage() {
   );
 }
 
-function ProductCard({ product }: { product: CatalogProduct }) {
+function ProductCard({ product, outOfStock }: { product: CatalogProduct; outOfStock: string }) {
   const soldOut = product.stock <= 0;
   return (
     <Link href={`/products/${product.slug}`} className="product-card" data-testid={`product-card-${product.slug}`}>
       <div className="product-card__image">
         <img src={product.imageUrl || '/products/placeholder.svg'} alt="" width={400} height={400} loading="lazy" />
-        {soldOut && <span className="badge badge--muted product-card__flag">Out of stock</span>}
+        {soldOut && <span className="badge badge--muted product-card__flag">{outOfStock}</span>}
       </div>
       <div className="product-card__body">
         <h3 className="product-card__name">{product.name}</h3>
@@ -69,15 +72,12 @@ function ProductCard({ product }: { product: CatalogProduct }) {
 function groupByCategory(products: CatalogProduct[]): [string, CatalogProduct[]][] {
   const groups = new Map<string, CatalogProduct[]>();
   for (const p of [...products].sort((a, b) => a.id - b.id)) {
-    const key = p.category || 'More';
+    const key = p.category;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   return [...groups];
 }
 
 function anchor(category: string): string {
-  return `category-${category
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')}`;
+  return `category-${categorySlug(category) || 'more'}`;
 }

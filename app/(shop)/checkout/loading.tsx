@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import { PanelSkeleton } from '@/app/_components/skeletons';
 
-export default function Loading() {
-  return <PanelSkeleton label="Loading checkout…" />;
+export default async function Loading() {
+  const t = await getTranslations('checkout');
+  return <PanelSkeleton label={t('loading')} />;
 }

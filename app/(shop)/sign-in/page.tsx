@@ -1,14 +1,23 @@
 // GET /sign-in?next=/path
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { pickMessages } from '@/lib/i18n/messages';
 import { getSessionUser } from '@/app/_server/session';
 import { AuthForm } from '@/app/_components/auth-form';
 import { safeNext } from '@/app/_components/format';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('signInTitle') };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const next = safeNext((await searchParams).next);
   if (await getSessionUser()) redirect(next);
-  return <AuthForm mode="sign-in" next={next} />;
+  return (
+    <NextIntlClientProvider messages={pickMessages(await getMessages(), ['auth'])}>
+      <AuthForm mode="sign-in" next={next} />
+    </NextIntlClientProvider>
+  );
 }

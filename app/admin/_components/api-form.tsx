@@ -4,6 +4,7 @@
 // check the role before anything else), shows the route's error, and refreshes the page's server
 // data on success. Fields go as JSON; a form with a file goes as multipart.
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { submitJson } from '@/app/_components/submit-json';
@@ -40,6 +41,7 @@ export function ApiForm({
   children,
 }: Props) {
   const router = useRouter();
+  const t = useTranslations('admin.form');
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -59,11 +61,11 @@ export function ApiForm({
     );
     setBusy(false);
     if (!reply.ok) {
-      setError(reply.status === 0 ? 'Could not reach the server' : (reply.error ?? `The server answered ${reply.status}`));
+      setError(reply.status === 0 ? t('unreachable') : (reply.error ?? t('answered', { status: reply.status })));
       return;
     }
     if (resetOnSuccess) form.reset();
-    setSuccess(done ?? 'Saved');
+    setSuccess(done ?? t('saved'));
     if (redirectTo) router.push(redirectTo.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(reply.data[k] ?? ''))));
     else router.refresh();
   }
@@ -73,7 +75,7 @@ export function ApiForm({
       {children}
       <div className="adm-form__actions">
         <button type="submit" className={`adm-button ${danger ? 'adm-button--danger' : 'adm-button--primary'}`} disabled={busy || !hydrated}>
-          {busy ? (busyLabel ?? 'Saving…') : submitLabel}
+          {busy ? (busyLabel ?? t('saving')) : submitLabel}
         </button>
         {error && (
           <span className="adm-form__error" role="alert">

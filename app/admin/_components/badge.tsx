@@ -1,5 +1,7 @@
 // A word in a coloured pill: order status, fulfilment, payment environment, pay-log verdict,
-// refund, anomaly and product state, a reconciled day's status and a discrepancy's kind.
+// refund, anomaly and product state, a reconciled day's status and a discrepancy's kind. The word is
+// translated; the tone (and data-value) is the machine's.
+import { getTranslations } from 'next-intl/server';
 import type { Fulfilment } from '@/lib/orders/fulfilment';
 import type { OrderStatus } from '@/lib/orders/order-status';
 import type { PaymentEnv } from '@/lib/payments/payment-env';
@@ -7,12 +9,15 @@ import type { Verdict } from '@/lib/payments/pay-log-vocabulary';
 import type { BillDayStatus, DiscrepancyKind } from '@/lib/reconcile/bill-vocabulary';
 import type { RefundStatus } from '@/lib/refunds/refund-status';
 
-type BadgeValue = OrderStatus | Fulfilment | PaymentEnv | Verdict | RefundStatus | BillDayStatus | DiscrepancyKind | 'open' | 'resolved' | 'archived';
+type BadgeValue =
+  OrderStatus | Fulfilment | PaymentEnv | Verdict | RefundStatus | BillDayStatus | DiscrepancyKind | 'handed_over' | 'open' | 'resolved' | 'archived';
 
 const TONE: Record<BadgeValue, string> = {
   paid: 'good',
   applied: 'good',
   delivered: 'good',
+  // A Native mode 1 order's delivered: collected in store.
+  handed_over: 'good',
   pending: 'warn',
   shipped: 'info',
   partially_refunded: 'info',
@@ -46,7 +51,11 @@ const TONE: Record<BadgeValue, string> = {
   status_mismatch: 'warn',
 };
 
-/** `label` renames the value where it means something else (a collected-in-store order's delivered is "handed over"). */
-export function Badge({ value, label }: { value: BadgeValue; label?: string }) {
-  return <span className={`adm-badge adm-badge--${TONE[value]}`}>{label ?? value}</span>;
+export async function Badge({ value }: { value: BadgeValue }) {
+  const t = await getTranslations('admin.badge');
+  return (
+    <span className={`adm-badge adm-badge--${TONE[value]}`} data-value={value}>
+      {t(value)}
+    </span>
+  );
 }

@@ -1,11 +1,14 @@
 // The console's list filters: a GET form whose fields start from the page's query, so a filtered
-// page can be bookmarked and the pager keeps the filter.
+// page can be bookmarked and the pager keeps the filter. Dates are typed and shown as ISO
+// (yyyy-mm-dd) whatever the browser's locale: a text field, as <input type="date"> would show
+// mm/dd/yyyy in an en-US browser.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 
-export function FilterForm({
+export async function FilterForm({
   testId,
-  submitLabel = 'Filter',
+  submitLabel,
   clearHref,
   children,
 }: {
@@ -14,38 +17,44 @@ export function FilterForm({
   clearHref?: string;
   children: ReactNode;
 }) {
+  const t = await getTranslations('admin.filters');
   return (
     <form className="adm-filters" method="get" data-testid={testId}>
       {children}
       <button type="submit" className="adm-button adm-button--primary">
-        {submitLabel}
+        {submitLabel ?? t('filter')}
       </button>
-      {clearHref && <Link href={clearHref}>Clear</Link>}
+      {clearHref && <Link href={clearHref}>{t('clear')}</Link>}
     </form>
   );
 }
 
-/** A choice of `options`; with `any`, a blank first choice that filters on nothing. */
-export function SelectFilter({
+/** A choice of `options` (shown as `optionLabel` says); with `any`, a blank first choice that filters on nothing. */
+export async function SelectFilter({
   label,
   name,
   value,
   options,
+  optionLabel = (o) => o,
   any = true,
 }: {
   label: string;
   name: string;
   value?: string;
   options: readonly string[];
+  optionLabel?: (option: string) => string;
   any?: boolean;
 }) {
+  const t = await getTranslations('admin.filters');
   return (
     <label>
       {label}
       <select name={name} defaultValue={value ?? ''}>
-        {any && <option value="">any</option>}
+        {any && <option value="">{t('any')}</option>}
         {options.map((o) => (
-          <option key={o}>{o}</option>
+          <option key={o} value={o}>
+            {optionLabel(o)}
+          </option>
         ))}
       </select>
     </label>
@@ -62,16 +71,25 @@ export function TextFilter({ label, name, value, placeholder }: { label: string;
 }
 
 /** The `from` and `to` days (both included) of a date filter. */
-export function DateRange({ label, from, to }: { label: string; from?: string; to?: string }) {
+export async function DateRange({ label, from, to }: { label: string; from?: string; to?: string }) {
+  const t = await getTranslations('admin.filters');
+  const date = {
+    inputMode: 'numeric',
+    pattern: '\\d{4}-\\d{2}-\\d{2}',
+    placeholder: t('datePlaceholder'),
+    title: t('dateTitle'),
+    autoComplete: 'off',
+    size: 10,
+  } as const;
   return (
     <>
       <label>
         {label}
-        <input type="date" name="from" defaultValue={from} />
+        <input name="from" defaultValue={from} {...date} />
       </label>
       <label>
-        to
-        <input type="date" name="to" defaultValue={to} />
+        {t('to')}
+        <input name="to" defaultValue={to} {...date} />
       </label>
     </>
   );

@@ -1,27 +1,29 @@
 // Pay logs as a table: the dashboard's latest ones and the pay-log search.
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { PayLogRow } from '@/lib/admin/list-pay-logs';
 import { formatFen } from '@/lib/money';
 import { Badge } from './badge';
 import { formatTime } from './format';
 
-export function PayLogTable({ rows }: { rows: PayLogRow[] }) {
-  if (rows.length === 0) return <p className="adm-empty">No pay logs match.</p>;
+export async function PayLogTable({ rows }: { rows: PayLogRow[] }) {
+  const t = await getTranslations('admin.payLogs');
+  if (rows.length === 0) return <p className="adm-empty">{t('none')}</p>;
   return (
     <div className="adm-table-wrap">
       <table className="adm-table" data-testid="pay-log-table">
         <thead>
           <tr>
             <th>#</th>
-            <th>Time</th>
-            <th>Order</th>
-            <th>Shopper</th>
-            <th>Source</th>
-            <th>Trade state</th>
-            <th>Verdict</th>
-            <th className="adm-num">Amount</th>
-            <th>Transaction</th>
-            <th>Detail</th>
+            <th>{t('time')}</th>
+            <th>{t('order')}</th>
+            <th>{t('shopper')}</th>
+            <th>{t('source')}</th>
+            <th>{t('tradeState')}</th>
+            <th>{t('verdict')}</th>
+            <th className="adm-num">{t('amount')}</th>
+            <th>{t('transaction')}</th>
+            <th>{t('detail')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,7 @@
 // Revenue per period as SVG bars, drawn on the server: no charting library, no client JS, and no
 // byte of it on a shopper's page. Each period shows gross revenue and refunds side by side and net
 // (gross − refunds) as a tick across both; a period whose refunds exceed its sales has no tick.
+import { getTranslations } from 'next-intl/server';
 import type { RevenueRow } from '@/lib/admin/revenue-report';
 import { formatFen } from '@/lib/money';
 
@@ -17,8 +18,9 @@ function niceCeil(v: number): number {
 
 const yuan = (fen: number) => `¥${Math.round(fen / 100).toLocaleString('en-US')}`;
 
-export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: string }) {
-  if (rows.length === 0) return <p className="adm-empty">No paid orders in this range.</p>;
+export async function RevenueChart({ rows, groupBy, groupLabel }: { rows: RevenueRow[]; groupBy: string; groupLabel: string }) {
+  const t = await getTranslations('admin.revenue');
+  if (rows.length === 0) return <p className="adm-empty">{t('none')}</p>;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const step = niceCeil(Math.max(...rows.map((r) => Math.max(r.revenueFen, r.refundsFen))) / 4);
@@ -31,7 +33,7 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
 
   return (
     <figure className="adm-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Paid revenue per ${groupBy}`} data-testid="revenue-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('chartLabel', { groupBy: groupLabel })} data-testid="revenue-chart">
         {[0, 1, 2, 3, 4].map((i) => {
           const y = PAD.top + plotH - (plotH * i) / 4;
           return (
@@ -46,7 +48,13 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
         {rows.map((r, i) => {
           const y = (fen: number) => PAD.top + plotH - (plotH * fen) / max;
           const x = PAD.left + i * slot + (slot - 2 * barW) / 2;
-          const title = `${r.period}: ${formatFen(r.revenueFen)} from ${r.orders} order${r.orders === 1 ? '' : 's'}, ${formatFen(r.refundsFen)} refunded, net ${formatFen(r.netFen)}`;
+          const title = t('barTitle', {
+            period: r.period,
+            amount: formatFen(r.revenueFen),
+            count: r.orders,
+            refunds: formatFen(r.refundsFen),
+            net: formatFen(r.netFen),
+          });
           return (
             <g key={r.period}>
               <rect className="adm-chart__bar" x={x} y={y(r.revenueFen)} width={barW} height={PAD.top + plotH - y(r.revenueFen)} data-period={r.period}>
@@ -66,8 +74,8 @@ export function RevenueChart({ rows, groupBy }: { rows: RevenueRow[]; groupBy: s
         })}
       </svg>
       <figcaption className="adm-chart__legend">
-        <span className="adm-chart__key" /> gross <span className="adm-chart__key adm-chart__key--refunds" /> refunds{' '}
-        <span className="adm-chart__key adm-chart__key--net" /> net
+        <span className="adm-chart__key" /> {t('legendGross')} <span className="adm-chart__key adm-chart__key--refunds" /> {t('legendRefunds')}{' '}
+        <span className="adm-chart__key adm-chart__key--net" /> {t('legendNet')}
       </figcaption>
     </figure>
   );

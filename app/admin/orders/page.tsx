@@ -1,11 +1,12 @@
 // /admin/orders – orders by status, shopper and creation date, newest first.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { orderFilterSchema } from '@/lib/admin/filters';
-import { ORDER_STATUSES } from '@/lib/orders/order-status';
+import { ORDER_STATUSES, type OrderStatus } from '@/lib/orders/order-status';
 import { listOrders } from '@/lib/admin/list-orders';
 import { formatFen } from '@/lib/money';
-import { fulfilmentLabel } from '@/lib/orders/fulfilment';
+import { fulfilmentWord } from '@/lib/orders/fulfilment';
 import { Badge } from '../_components/badge';
 import { Buyer } from '../_components/buyer';
 import { DateRange, FilterError, FilterForm, SelectFilter, TextFilter } from '../_components/filter-form';
@@ -13,36 +14,39 @@ import { formatTime, readFilters, type SearchParams } from '../_components/forma
 import { requireAdminPage } from '../_components/guard';
 import { Pager } from '../_components/pager';
 
-export const metadata: Metadata = { title: 'Orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.orders'))('title') };
+}
 
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdminPage();
   const { query, filter, error } = await readFilters(orderFilterSchema, searchParams);
   const result = filter ? await listOrders(filter) : null;
+  const [t, badge] = await Promise.all([getTranslations('admin.orders'), getTranslations('admin.badge')]);
 
   return (
     <>
-      <h1 className="adm-title">Orders</h1>
+      <h1 className="adm-title">{t('title')}</h1>
       <FilterForm testId="order-filters" clearHref="/admin/orders">
-        <SelectFilter label="Status" name="status" value={query.status} options={ORDER_STATUSES} />
-        <TextFilter label="Shopper" name="user" value={query.user} placeholder="username" />
-        <DateRange label="Created from" from={query.from} to={query.to} />
+        <SelectFilter label={t('status')} name="status" value={query.status} options={ORDER_STATUSES} optionLabel={(s) => badge(s as OrderStatus)} />
+        <TextFilter label={t('shopper')} name="user" value={query.user} placeholder={t('usernamePlaceholder')} />
+        <DateRange label={t('createdFrom')} from={query.from} to={query.to} />
       </FilterForm>
       <FilterError error={error} />
-      {result && result.items.length === 0 && <p className="adm-empty">No orders match.</p>}
+      {result && result.items.length === 0 && <p className="adm-empty">{t('none')}</p>}
       {result && result.items.length > 0 && (
         <div className="adm-table-wrap">
           <table className="adm-table" data-testid="order-table">
             <thead>
               <tr>
-                <th>Order</th>
-                <th>Shopper</th>
-                <th>Status</th>
-                <th>Fulfilment</th>
-                <th className="adm-num">Total</th>
-                <th>Items</th>
-                <th>Created</th>
-                <th>Paid</th>
+                <th>{t('order')}</th>
+                <th>{t('shopper')}</th>
+                <th>{t('status')}</th>
+                <th>{t('fulfilment')}</th>
+                <th className="adm-num">{t('total')}</th>
+                <th>{t('items')}</th>
+                <th>{t('created')}</th>
+                <th>{t('paid')}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,13 +61,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
                   <td className="adm-nowrap">
                     <Badge value={o.status} /> <Badge value={o.paymentEnv} />
                   </td>
-                  <td>
-                    {o.status === 'pending' || o.status === 'closed' ? (
-                      '—'
-                    ) : (
-                      <Badge value={o.fulfilment} label={fulfilmentLabel(o.fulfilment, o.guestOpenidTail !== null)} />
-                    )}
-                  </td>
+                  <td>{o.status === 'pending' || o.status === 'closed' ? '—' : <Badge value={fulfilmentWord(o.fulfilment, o.guestOpenidTail !== null)} />}</td>
                   <td className="adm-num">{formatFen(o.totalFee)}</td>
                   <td className="adm-detail">{o.items.map((l) => `${l.name} ×${l.quantity}`).join(', ')}</td>
                   <td className="adm-nowrap">{formatTime(o.createdAt)}</td>

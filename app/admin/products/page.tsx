@@ -2,6 +2,8 @@
 // and a form for a new one.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { localizeProduct } from '@/lib/catalog/localize';
 import { listAllProducts } from '@/lib/admin/list-products';
 import { formatFen } from '@/lib/money';
 import { ApiForm } from '../_components/api-form';
@@ -9,17 +11,20 @@ import { Badge } from '../_components/badge';
 import { requireAdminPage } from '../_components/guard';
 import { ProductFields } from './product-fields';
 
-export const metadata: Metadata = { title: 'Products' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.products'))('title') };
+}
 
 export default async function ProductsPage() {
   await requireAdminPage();
-  const products = await listAllProducts();
+  const [rows, locale, t] = await Promise.all([listAllProducts(), getLocale(), getTranslations('admin.products')]);
+  const products = rows.map((p) => localizeProduct(p, locale));
   return (
     <>
       <h1 className="adm-title">
-        Products{' '}
+        {t('title')}{' '}
         <a href="#new-product" className="adm-button">
-          New product
+          {t('new')}
         </a>
       </h1>
       <div className="adm-table-wrap">
@@ -27,10 +32,10 @@ export default async function ProductsPage() {
           <thead>
             <tr>
               <th />
-              <th>Name</th>
-              <th>Category</th>
-              <th className="adm-num">Price</th>
-              <th className="adm-num">Available</th>
+              <th>{t('name')}</th>
+              <th>{t('category')}</th>
+              <th className="adm-num">{t('price')}</th>
+              <th className="adm-num">{t('available')}</th>
               <th />
             </tr>
           </thead>
@@ -53,12 +58,12 @@ export default async function ProductsPage() {
         </table>
       </div>
       <h2 className="adm-subtitle" id="new-product">
-        New product
+        {t('new')}
       </h2>
-      <ApiForm endpoint="/api/admin/products" submitLabel="Create product" busyLabel="Creating…" redirectTo="/admin/products/{id}" testId="new-product">
+      <ApiForm endpoint="/api/admin/products" submitLabel={t('create')} busyLabel={t('creating')} redirectTo="/admin/products/{id}" testId="new-product">
         <ProductFields />
         <label>
-          Available stock
+          {t('availableStock')}
           <input name="stock" type="number" min={0} step={1} required defaultValue={0} />
         </label>
       </ApiForm>

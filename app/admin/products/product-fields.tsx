@@ -1,30 +1,37 @@
-// The fields a product is described by, for the new-product and edit forms.
+// The fields a product is described by, for the new-product and edit forms: name and description
+// in both languages (Chinese required; a blank English text shows the Chinese one).
+import { getTranslations } from 'next-intl/server';
 import type { AdminProduct } from '@/lib/admin/list-products';
 import { fenToYuan } from '@/lib/money';
 
-export function ProductFields({ product }: { product?: AdminProduct }) {
+export async function ProductFields({ product }: { product?: AdminProduct }) {
+  const t = await getTranslations('admin.products');
   return (
     <>
       <label>
-        Name
-        <input name="name" required maxLength={100} defaultValue={product?.name} />
+        {t('nameZh')}
+        <input name="nameZh" lang="zh-CN" required maxLength={100} defaultValue={product?.nameZh} />
       </label>
       <label>
-        Slug (in the product&apos;s address)
+        {t('nameEn')}
+        <input name="nameEn" lang="en" maxLength={100} defaultValue={product?.nameEn} placeholder={t('englishHint')} />
+      </label>
+      <label>
+        {t('slug')}
         <input
           name="slug"
           maxLength={80}
           pattern="[a-z0-9]+(-[a-z0-9]+)*"
           defaultValue={product?.slug}
-          placeholder={product ? undefined : 'made from the name if blank'}
+          placeholder={product ? undefined : t('slugPlaceholder')}
         />
       </label>
       <label>
-        Category
+        {t('category')}
         <input name="category" maxLength={50} defaultValue={product?.category} />
       </label>
       <label>
-        Price (¥)
+        {t('priceYuan')}
         <input
           name="price"
           required
@@ -35,12 +42,16 @@ export function ProductFields({ product }: { product?: AdminProduct }) {
         />
       </label>
       <label>
-        Most per order
+        {t('maxPerOrder')}
         <input name="maxPerOrder" type="number" min={1} max={99} step={1} required defaultValue={product?.maxPerOrder ?? 10} />
       </label>
       <label className="adm-wide">
-        Description
-        <textarea name="description" rows={3} maxLength={2000} defaultValue={product?.description} />
+        {t('descriptionZh')}
+        <textarea name="descriptionZh" lang="zh-CN" rows={3} maxLength={2000} defaultValue={product?.descriptionZh} />
+      </label>
+      <label className="adm-wide">
+        {t('descriptionEn')}
+        <textarea name="descriptionEn" lang="en" rows={3} maxLength={2000} defaultValue={product?.descriptionEn} placeholder={t('englishHint')} />
       </label>
     </>
   );

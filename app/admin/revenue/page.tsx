@@ -2,6 +2,7 @@
 // a chart, a table, and links to the payments and problems of each period.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { revenueQuerySchema } from '@/lib/admin/filters';
 import { periodEnd, revenuePresets } from '@/lib/admin/revenue-periods';
 import { MAX_PERIODS } from '@/lib/admin/revenue-range';
@@ -14,7 +15,9 @@ import { queryString, readFilters, type SearchParams } from '../_components/form
 import { requireAdminPage } from '../_components/guard';
 import { RevenueChart } from '../_components/revenue-chart';
 
-export const metadata: Metadata = { title: 'Revenue' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.revenue'))('title') };
+}
 
 export default async function RevenuePage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdminPage();
@@ -24,47 +27,59 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
   const params = await searchParams;
   // A first visit shows the last 30 days, dates filled in; a submitted form with blank dates gets
   // the report's default range. A range beyond the bounds shows the error and runs no query.
-  const { label: _, ...firstVisit } = presets[0];
+  const { id: _, label: __, ...firstVisit } = presets[0];
   const { query, filter, error } = await readFilters(revenueQuerySchema, Promise.resolve(Object.keys(params).length ? params : firstVisit));
   const report = filter ? await revenueReport(filter) : null;
   const groupBy = filter?.groupBy ?? 'day';
+  const t = await getTranslations('admin.revenue');
   const total = report?.rows.reduce(
-    (t, r) => ({ orders: t.orders + r.orders, revenueFen: t.revenueFen + r.revenueFen, refundsFen: t.refundsFen + r.refundsFen, netFen: t.netFen + r.netFen }),
+    (sum, r) => ({
+      orders: sum.orders + r.orders,
+      revenueFen: sum.revenueFen + r.revenueFen,
+      refundsFen: sum.refundsFen + r.refundsFen,
+      netFen: sum.netFen + r.netFen,
+    }),
     { orders: 0, revenueFen: 0, refundsFen: 0, netFen: 0 },
   );
 
   return (
     <>
-      <h1 className="adm-title">Revenue</h1>
-      <FilterForm testId="revenue-filters" submitLabel="Show">
-        <SelectFilter label="Group by" name="groupBy" value={query.groupBy ?? 'day'} options={['day', 'month', 'quarter']} any={false} />
-        <DateRange label="Paid from" from={query.from} to={query.to} />
+      <h1 className="adm-title">{t('title')}</h1>
+      <FilterForm testId="revenue-filters" submitLabel={t('show')}>
+        <SelectFilter
+          label={t('groupBy')}
+          name="groupBy"
+          value={query.groupBy ?? 'day'}
+          options={['day', 'month', 'quarter']}
+          optionLabel={(g) => t(g as 'day')}
+          any={false}
+        />
+        <DateRange label={t('paidFrom')} from={query.from} to={query.to} />
       </FilterForm>
       <p className="adm-presets">
-        {presets.map(({ label, ...p }) => (
-          <Link key={label} href={`/admin/revenue${queryString(p)}`}>
-            {label}
+        {presets.map(({ id, label: _label, ...p }) => (
+          <Link key={id} href={`/admin/revenue${queryString(p)}`}>
+            {t(`presets.${id}`)}
           </Link>
         ))}
         <span className="adm-muted">
-          {`Days, months and quarters in ${timeZone}; each paid order counted once, when it was paid (also when refunded later); refunds when they succeeded. `}
-          {`At most ${MAX_PERIODS.day} days, ${MAX_PERIODS.month} months or ${MAX_PERIODS.quarter} quarters at once.`}
+          {t('note', { timeZone })} {t('limits', { days: MAX_PERIODS.day, months: MAX_PERIODS.month, quarters: MAX_PERIODS.quarter })}
         </span>
       </p>
       <FilterError error={error} />
       {report && total && (
         <>
-          <RevenueChart rows={report.rows} groupBy={groupBy} />
+          <RevenueChart rows={report.rows} groupBy={groupBy} groupLabel={t(groupBy)} />
           <div className="adm-table-wrap">
             <table className="adm-table" data-testid="revenue-table">
               <thead>
                 <tr>
-                  <th>{groupBy === 'day' ? 'Day' : groupBy === 'month' ? 'Month' : 'Quarter'} starting</th>
-                  <th className="adm-num">Paid orders</th>
-                  <th className="adm-num">Revenue</th>
-                  <th className="adm-num">Refunds</th>
-                  <th className="adm-num">Net</th>
-                  <th>Look closer</th>
+                  <th>{t(`${groupBy}Starting`)}</th>
+                  <th className="adm-num">{t('paidOrders')}</th>
+                  <th className="adm-num">{t('revenue')}</th>
+                  <th className="adm-num">{t('refunds')}</th>
+                  <th className="adm-num">{t('net')}</th>
+                  <th>{t('closer')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -78,9 +93,9 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
                       <td className="adm-num">{formatFen(r.refundsFen)}</td>
                       <td className="adm-num">{formatFen(r.netFen)}</td>
                       <td className="adm-links">
-                        <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'applied' })}`}>payments</Link>
-                        <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'anomaly' })}`}>anomalies</Link>
-                        <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'rejected' })}`}>rejected</Link>
+                        <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'applied' })}`}>{t('payments')}</Link>
+                        <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'anomaly' })}`}>{t('anomalies')}</Link>
+                        <Link href={`/admin/pay-logs${queryString({ ...range, verdict: 'rejected' })}`}>{t('rejected')}</Link>
                       </td>
                     </tr>
                   );
@@ -88,7 +103,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Sear
               </tbody>
               <tfoot>
                 <tr>
-                  <th>Total</th>
+                  <th>{t('total')}</th>
                   <th className="adm-num">{total.orders}</th>
                   <th className="adm-num">{formatFen(total.revenueFen)}</th>
                   <th className="adm-num">{formatFen(total.refundsFen)}</th>

@@ -1,22 +1,33 @@
 // GET /sandbox/scan?pr=<token> – what the WeChat app shows after scanning the shop's QR code:
-// payee, description, amount, Pay / Cancel. Without a token it also offers "scan a product QR" (Native mode 1),
-// which leads back here with the token of the payment the merchant answered. Sandbox only; a 404 in live mode.
+// payee, description, amount, Pay / Cancel. Without a token it also offers "scan a product QR" (Native
+// mode 1), which leads back here with the token of the payment the merchant answered. Sandbox only; a
+// 404 in live mode. In Chinese like WeChat's own screens (确认支付 / 取消), in English when the visitor
+// chose it: the page reads the cookie and Accept-Language itself (lib/i18n), with nothing of the shop's.
 import type { Metadata } from 'next';
+import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { createTranslator } from 'next-intl';
 import type { CSSProperties } from 'react';
+import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locale';
+import { loadMessages } from '@/lib/i18n/messages';
 import { isSandboxEnabled } from '@/lib/sandbox/http';
 import { formatYuan, scanView, type ScanView } from '@/lib/sandbox/scan';
 import { PayButtons } from './pay-buttons';
 import { ProductScan } from './product-scan';
 
-export const metadata: Metadata = { title: 'WeChat Pay sandbox' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await sandboxTranslator())('metaTitle') };
+}
 
-const WHY_NOT: Record<Exclude<ScanView['state'], 'payable'>, { zh: string; en: string }> = {
-  unknown: { zh: '二维码无效', en: 'Unknown QR code: no sandbox order has this code.' },
-  paid: { zh: '订单已支付', en: 'This order is already paid.' },
-  closed: { zh: '订单已关闭', en: 'This order has been closed by the merchant.' },
-  expired: { zh: '订单已过期', en: 'This order is past its time_expire and can no longer be paid.' },
-};
+const WHY_NOT = { unknown: 'unknown', paid: 'alreadyPaid', closed: 'closed', expired: 'expired' } as const satisfies Record<
+  Exclude<ScanView['state'], 'payable'>,
+  string
+>;
+
+async function sandboxTranslator() {
+  const locale = resolveLocale({ cookie: (await cookies()).get(LOCALE_COOKIE)?.value, acceptLanguage: (await headers()).get('accept-language') });
+  return createTranslator({ locale, messages: loadMessages(locale), namespace: 'sandbox' });
+}
 
 export default async function ScanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Reading the request first keeps the page out of the build's prerender, where the environment
@@ -24,16 +35,17 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
   const { pr } = await searchParams;
   if (!isSandboxEnabled()) notFound();
   const view = await scanView(typeof pr === 'string' ? pr : undefined);
+  const t = await sandboxTranslator();
 
   return (
     <main style={styles.page}>
       <div style={styles.phone}>
         <header style={styles.header}>
-          微信支付 <span style={styles.sandboxTag}>SANDBOX</span>
+          {t('title')} <span style={styles.sandboxTag}>{t('tag')}</span>
         </header>
         {view.state === 'unknown' ? null : (
           <section style={styles.order}>
-            <div style={styles.label}>Merchant · 收款方</div>
+            <div style={styles.label}>{t('payee')}</div>
             <div style={styles.merchant}>{view.mchId}</div>
             <div style={styles.appid}>{view.appid}</div>
             <div style={styles.body}>{view.body}</div>
@@ -41,15 +53,41 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
           </section>
         )}
         {view.state === 'payable' ? (
-          <PayButtons token={view.token} failedBefore={view.failedBefore} />
+          <PayButtons
+            token={view.token}
+            failedBefore={view.failedBefore}
+            labels={{
+              pay: t('pay'),
+              paying: t('paying'),
+              cancel: t('cancel'),
+              back: t('back'),
+              simulateFailure: t('simulateFailure'),
+              paid: t('paid'),
+              transaction: t.raw('transaction'),
+              notified: t('notified'),
+              refused: t('refused'),
+              unreachable: t('unreachable'),
+              cancelled: t('cancelled'),
+              cancelledNote: t('cancelledNote'),
+              failed: t('failed'),
+            }}
+          />
         ) : (
           <p style={styles.notice} data-testid="sandbox-unpayable">
-            <strong>{WHY_NOT[view.state].zh}</strong>
-            <br />
-            {WHY_NOT[view.state].en}
+            <strong>{t(WHY_NOT[view.state])}</strong>
           </p>
         )}
-        {pr === undefined && <ProductScan />}
+        {pr === undefined && (
+          <ProductScan
+            labels={{
+              title: t('productScan.title'),
+              hint: t('productScan.hint'),
+              scan: t('productScan.scan'),
+              scanning: t('productScan.scanning'),
+              unreachable: t('productScan.unreachable'),
+            }}
+          />
+        )}
       </div>
     </main>
   );
@@ -57,7 +95,13 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
 
 const styles = {
   // Fixed to the viewport so the phone backdrop covers the root layout's default body margin.
-  page: { position: 'fixed', inset: 0, overflowY: 'auto', background: '#EDEDED', fontFamily: 'system-ui, -apple-system, "PingFang SC", sans-serif' },
+  page: {
+    position: 'fixed',
+    inset: 0,
+    overflowY: 'auto',
+    background: '#EDEDED',
+    fontFamily: 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+  },
   phone: { maxWidth: 400, margin: '0 auto', minHeight: '100%', background: '#F7F7F7', display: 'flex', flexDirection: 'column' },
   header: { padding: '14px 16px', textAlign: 'center', fontWeight: 600, fontSize: 17, background: '#EDEDED', color: '#111' },
   sandboxTag: { fontSize: 10, fontWeight: 700, color: '#fff', background: '#FA9D3B', borderRadius: 3, padding: '1px 4px', verticalAlign: 'middle' },

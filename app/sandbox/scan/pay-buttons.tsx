@@ -11,7 +11,24 @@ type Phase =
   | { kind: 'cancelled' }
   | { kind: 'refused'; message: string };
 
-export function PayButtons({ token, failedBefore }: { token: string; failedBefore: boolean }) {
+/** The phone's words, from the page (messages: sandbox); `transaction` is raw, with {id}. */
+export interface PayButtonLabels {
+  pay: string;
+  paying: string;
+  cancel: string;
+  back: string;
+  simulateFailure: string;
+  paid: string;
+  transaction: string;
+  notified: string;
+  refused: string;
+  unreachable: string;
+  cancelled: string;
+  cancelledNote: string;
+  failed: string;
+}
+
+export function PayButtons({ token, failedBefore, labels: t }: { token: string; failedBefore: boolean; labels: PayButtonLabels }) {
   const [phase, setPhase] = useState<Phase>(failedBefore ? { kind: 'failed' } : { kind: 'ready' });
   const [simulateFailure, setSimulateFailure] = useState(false);
 
@@ -28,7 +45,7 @@ export function PayButtons({ token, failedBefore }: { token: string; failedBefor
       else if (reply.transactionId) setPhase({ kind: 'paid', transactionId: reply.transactionId });
       else setPhase({ kind: 'failed' });
     } catch {
-      setPhase({ kind: 'refused', message: 'The sandbox could not be reached.' });
+      setPhase({ kind: 'refused', message: t.unreachable });
     }
   }
 
@@ -36,16 +53,16 @@ export function PayButtons({ token, failedBefore }: { token: string; failedBefor
     return (
       <div style={styles.result} data-testid="sandbox-paid">
         <div style={styles.tick}>✓</div>
-        <div style={styles.resultTitle}>支付成功 / Payment complete</div>
-        <div style={styles.small}>Transaction {phase.transactionId}</div>
-        <div style={styles.small}>The merchant is being notified; you can close this page.</div>
+        <div style={styles.resultTitle}>{t.paid}</div>
+        <div style={styles.small}>{t.transaction.replace('{id}', phase.transactionId)}</div>
+        <div style={styles.small}>{t.notified}</div>
       </div>
     );
   }
   if (phase.kind === 'refused') {
     return (
       <div style={styles.result} data-testid="sandbox-refused">
-        <div style={styles.resultTitle}>无法支付 / Cannot pay</div>
+        <div style={styles.resultTitle}>{t.refused}</div>
         <div style={styles.small}>{phase.message}</div>
       </div>
     );
@@ -53,10 +70,10 @@ export function PayButtons({ token, failedBefore }: { token: string; failedBefor
   if (phase.kind === 'cancelled') {
     return (
       <div style={styles.result}>
-        <div style={styles.resultTitle}>已取消 / Payment cancelled</div>
-        <div style={styles.small}>The order stays unpaid; scan again to pay.</div>
+        <div style={styles.resultTitle}>{t.cancelled}</div>
+        <div style={styles.small}>{t.cancelledNote}</div>
         <button type="button" style={styles.secondary} onClick={() => setPhase({ kind: 'ready' })}>
-          Back
+          {t.back}
         </button>
       </div>
     );
@@ -66,17 +83,17 @@ export function PayButtons({ token, failedBefore }: { token: string; failedBefor
     <div style={styles.actions}>
       {phase.kind === 'failed' ? (
         <div style={styles.failed} data-testid="sandbox-failed">
-          支付失败 / Payment failed. You can try again.
+          {t.failed}
         </div>
       ) : null}
       <button type="button" style={styles.pay} data-testid="sandbox-pay" disabled={phase.kind === 'paying'} onClick={pay}>
-        {phase.kind === 'paying' ? 'Paying…' : 'Pay'}
+        {phase.kind === 'paying' ? t.paying : t.pay}
       </button>
       <button type="button" style={styles.secondary} disabled={phase.kind === 'paying'} onClick={() => setPhase({ kind: 'cancelled' })}>
-        Cancel
+        {t.cancel}
       </button>
       <label style={styles.simulate}>
-        <input type="checkbox" checked={simulateFailure} onChange={(e) => setSimulateFailure(e.target.checked)} /> Simulate a failed payment
+        <input type="checkbox" checked={simulateFailure} onChange={(e) => setSimulateFailure(e.target.checked)} /> {t.simulateFailure}
       </label>
     </div>
   );

@@ -18,7 +18,15 @@ function simulatedOpenid(): string {
   return openid;
 }
 
-export function ProductScan() {
+export interface ProductScanLabels {
+  title: string;
+  hint: string;
+  scan: string;
+  scanning: string;
+  unreachable: string;
+}
+
+export function ProductScan({ labels }: { labels: ProductScanLabels }) {
   const router = useRouter();
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
@@ -41,7 +49,7 @@ export function ProductScan() {
       }
       setError({ error: reply.error ?? `HTTP ${response.status}`, detail: reply.detail });
     } catch {
-      setError({ error: 'The sandbox could not be reached.' });
+      setError({ error: labels.unreachable });
     }
     setBusy(false);
   }
@@ -49,7 +57,7 @@ export function ProductScan() {
   return (
     <form style={styles.form} onSubmit={scan} data-testid="product-scan">
       <label style={styles.label}>
-        Scan a product QR · 扫描商品二维码
+        {labels.title}
         <textarea
           style={styles.input}
           value={url}
@@ -60,9 +68,9 @@ export function ProductScan() {
           data-testid="product-scan-url"
         />
       </label>
-      <span style={styles.hint}>Paste the URL printed under a product poster&apos;s QR (Console → Products → Print a product QR poster).</span>
+      <span style={styles.hint}>{labels.hint}</span>
       <button type="submit" style={styles.button} disabled={busy} data-testid="product-scan-submit">
-        {busy ? 'Scanning…' : 'Scan'}
+        {busy ? labels.scanning : labels.scan}
       </button>
       {error && (
         <p style={styles.error} data-testid="product-scan-error">

@@ -39,8 +39,9 @@ async function asOperatorSees(operator: ApiClient, orderNo: string) {
   return {
     listed: listed.body.items.find((o: { orderNo: string }) => o.orderNo === orderNo)?.paymentEnv,
     detail: detail.body.paymentEnv,
-    badge: /data-testid="payment-env"><span class="adm-badge[^"]*">(\w+)</.exec(page.text)?.[1],
-    banner: [page.text, listPage.text].map((html) => html.includes('data-testid="sandbox-banner"')),
+    badge: /data-testid="payment-env"><span class="adm-badge[^"]*" data-value="(\w+)"/.exec(page.text)?.[1],
+    // In the console's default language, Chinese: 沙箱 (sandbox).
+    banner: [page.text, listPage.text].map((html) => /data-testid="sandbox-banner"><strong>沙箱</.test(html)),
   };
 }
 

@@ -8,17 +8,17 @@ beforeAll(async () => {
 });
 afterAll(() => listener.close());
 
-async function scanPage(query: string): Promise<{ status: number; html: string }> {
-  const response = await fetch(`${base}/sandbox/scan${query}`);
+async function scanPage(query: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${base}/sandbox/scan${query}`, { headers });
   return { status: response.status, html: await response.text() };
 }
 
 describe('sandbox scan page', () => {
   it('shows the payee, the description and the amount, with Pay and Cancel', async () => {
     const { token } = await placeOrder({ body: 'Teahouse-Longjing <250g> & "cups"' });
-    const { status, html } = await scanPage(`?pr=${token}`);
+    const { status, html } = await scanPage(`?pr=${token}`, { 'accept-language': 'en-US' });
     expect(status).toBe(200);
-    expect(html).toContain('Merchant');
+    expect(html).toContain('Payee');
     expect(html).toContain(merchant.mchId);
     expect(html).toContain(merchant.appid);
     expect(html).toContain('Teahouse-Longjing &lt;250g&gt; &amp; &quot;cups&quot;');
@@ -27,6 +27,15 @@ describe('sandbox scan page', () => {
     expect(html).toContain('Cancel');
     expect(html).toContain('Simulate a failed payment');
     expect(html).not.toMatch(/<(?:link|script)[^>]+(?:src|href)="https?:/);
+  });
+
+  it('speaks Chinese like the WeChat app by default, English when the cookie says so', async () => {
+    const { token } = await placeOrder();
+    const chinese = (await scanPage(`?pr=${token}`)).html;
+    for (const text of ['收款方', '确认支付', '取消', '模拟支付失败', '<html lang="zh-CN"']) expect(chinese).toContain(text);
+    const english = (await scanPage(`?pr=${token}`, { cookie: 'NEXT_LOCALE=en', 'accept-language': 'zh-CN' })).html;
+    for (const text of ['Payee', '>Pay<', 'Cancel', '<html lang="en"']) expect(english).toContain(text);
+    expect(english).not.toContain('确认支付');
   });
 
   it.each([

@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import { PanelSkeleton } from '@/app/_components/skeletons';
 
-export default function Loading() {
-  return <PanelSkeleton label="Loading your orders…" />;
+export default async function Loading() {
+  const t = await getTranslations('orders');
+  return <PanelSkeleton label={t('loading')} />;
 }

@@ -1,28 +1,31 @@
 // GET /orders – the shopper's orders, newest first.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { listMyOrders } from '@/lib/orders/my-orders';
 import { formatFen } from '@/lib/money';
 import { requireShopper } from '@/app/_components/require-shopper';
-import { formatDateTime } from '@/app/_components/format';
+import { dateFormatter } from '@/app/_components/date-format';
 import { orderState, StatusBadge } from '@/app/_components/status-badge';
 
-export const metadata: Metadata = { title: 'My orders' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('orders'))('title') };
+}
 
 export default async function MyOrdersPage() {
   const user = await requireShopper('/orders'); // checked first in layout.tsx; cheap (no DB)
-  const orders = await listMyOrders(user.id);
+  const [orders, t, formatDateTime] = await Promise.all([listMyOrders(user.id), getTranslations('orders'), dateFormatter()]);
   // eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request: this is the request's time
   const now = Date.now();
 
   return (
     <>
-      <h1 className="page-title">My orders</h1>
+      <h1 className="page-title">{t('title')}</h1>
       {orders.length === 0 ? (
         <div className="empty">
-          <p>You have no orders yet.</p>
+          <p>{t('empty')}</p>
           <Link href="/" className="button button--primary">
-            Start shopping
+            {t('start')}
           </Link>
         </div>
       ) : (
@@ -50,7 +53,7 @@ export default async function MyOrdersPage() {
                   )}
                   {state === 'pending' && (
                     <Link href={`/orders/${order.orderNo}`} className="button button--primary button--small">
-                      Pay now
+                      {t('payNow')}
                     </Link>
                   )}
                 </div>

@@ -1,5 +1,5 @@
 import { PanelSkeleton } from '@/app/_components/skeletons';
 
 export default function Loading() {
-  return <PanelSkeleton label="Loading the product…" />;
+  return <PanelSkeleton />;
 }

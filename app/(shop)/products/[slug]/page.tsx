@@ -1,8 +1,12 @@
 // GET /products/{slug} – one product, with a quantity picker and Add to cart.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { pickMessages } from '@/lib/i18n/messages';
 import { formatFen } from '@/lib/money';
 import { AddToCart } from '@/app/_components/add-to-cart';
+import { categoryNamer } from '@/app/_components/category';
 import { loadProduct } from './load-product';
 
 interface Props {
@@ -14,18 +18,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const product = await loadProduct((await params).slug);
+  const [product, t, chrome, messages, categoryName] = await Promise.all([
+    loadProduct((await params).slug),
+    getTranslations('product'),
+    getTranslations('chrome'),
+    getMessages(),
+    categoryNamer(),
+  ]);
 
-  const stockNote = product.stock <= 0 ? 'Out of stock' : product.stock <= 10 ? `Only ${product.stock} left` : `${product.stock} in stock`;
+  const stockNote =
+    product.stock <= 0 ? t('outOfStock') : product.stock <= 10 ? t('onlyLeft', { count: product.stock }) : t('inStock', { count: product.stock });
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link href="/">Shop</Link>
+      <nav className="breadcrumb" aria-label={t('breadcrumb')}>
+        <Link href="/">{chrome('shop')}</Link>
         {product.category && (
           <>
             <span aria-hidden="true">/</span>
-            <span>{product.category}</span>
+            <span>{categoryName(product.category)}</span>
           </>
         )}
       </nav>
@@ -40,7 +51,9 @@ export default async function ProductPage({ params }: Props) {
             {stockNote}
           </p>
           {product.description && <p className="product__description">{product.description}</p>}
-          <AddToCart productId={product.id} stock={product.stock} />
+          <NextIntlClientProvider messages={pickMessages(messages, ['product'])}>
+            <AddToCart productId={product.id} stock={product.stock} />
+          </NextIntlClientProvider>
         </div>
       </article>
     </>

@@ -3,14 +3,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { anomalyKind, ANOMALY_KIND_LABEL } from '@/lib/admin/anomalies';
+import { getTranslations } from 'next-intl/server';
+import { anomalyKind } from '@/lib/admin/anomalies';
 import { getOrderDetail } from '@/lib/admin/get-order-detail';
 import { AppError } from '@/lib/errors';
 import { CERTIFICATE_ADVICE, refundsConfigured } from '@/lib/refunds/refund-client';
 import { refundsForOrder } from '@/lib/refunds/refunds-for-order';
 import type { RefundStatus } from '@/lib/refunds/refund-status';
 import { formatFen } from '@/lib/money';
-import { fulfilmentLabel, nextFulfilment } from '@/lib/orders/fulfilment';
+import { fulfilmentWord, nextFulfilment } from '@/lib/orders/fulfilment';
 import { ApiForm } from '../../_components/api-form';
 import { Badge } from '../../_components/badge';
 import { Buyer } from '../../_components/buyer';
@@ -31,7 +32,7 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Order ${(await params).orderNo}` };
+  return { title: (await getTranslations('admin.order'))('metaTitle', { orderNo: (await params).orderNo }) };
 }
 
 export default async function OrderPage({ params }: Props) {
@@ -41,50 +42,50 @@ export default async function OrderPage({ params }: Props) {
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
+  const [t, kinds] = await Promise.all([getTranslations('admin.order'), getTranslations('admin.anomalies.kind')]);
   const collectedInStore = order.guestOpenidTail !== null;
   const everPaid = order.status !== 'pending' && order.status !== 'closed';
   const { refunds, leftFen, restockable } = await refundsForOrder(order);
   const next = everPaid ? nextFulfilment(order.fulfilment, collectedInStore) : null;
-  const nextLabel = next && fulfilmentLabel(next, collectedInStore);
 
   return (
     <>
       <p className="adm-back">
-        <Link href="/admin/orders">« Orders</Link>
+        <Link href="/admin/orders">{t('back')}</Link>
       </p>
       <h1 className="adm-title">
-        Order <span className="adm-mono">{order.orderNo}</span> <Badge value={order.status} />
+        {t('title')} <span className="adm-mono">{order.orderNo}</span> <Badge value={order.status} />
       </h1>
       <div className="adm-columns">
         <section className="adm-card">
-          <h2>Payment</h2>
+          <h2>{t('payment')}</h2>
           <dl className="adm-dl">
-            <dt>Shopper</dt>
+            <dt>{t('shopper')}</dt>
             <dd>
               <Buyer username={order.username} guestOpenidTail={order.guestOpenidTail} />
             </dd>
-            <dt>Total</dt>
+            <dt>{t('total')}</dt>
             <dd>{formatFen(order.totalFee)}</dd>
-            <dt>Environment</dt>
+            <dt>{t('environment')}</dt>
             <dd data-testid="payment-env">
               <Badge value={order.paymentEnv} />
             </dd>
-            <dt>Created</dt>
+            <dt>{t('created')}</dt>
             <dd>{formatTime(order.createdAt)}</dd>
-            <dt>Expires</dt>
+            <dt>{t('expires')}</dt>
             <dd>{formatTime(order.expiresAt)}</dd>
-            <dt>Paid</dt>
+            <dt>{t('paid')}</dt>
             <dd>{formatTime(order.paidAt)}</dd>
-            <dt>Closed</dt>
+            <dt>{t('closed')}</dt>
             <dd>{formatTime(order.closedAt)}</dd>
-            <dt>Transaction</dt>
+            <dt>{t('transaction')}</dt>
             <dd className="adm-mono">{order.transactionId ?? '—'}</dd>
           </dl>
         </section>
         <section className="adm-card" data-testid="shipping">
-          <h2>Shipping</h2>
+          <h2>{t('shipping')}</h2>
           {collectedInStore ? (
-            <p data-testid="collected-in-store">Collected in store: bought from a product QR (Native mode 1), no shipping.</p>
+            <p data-testid="collected-in-store">{t('collectedInStore')}</p>
           ) : order.shipping.name ? (
             <address className="adm-address">
               {order.shipping.name}
@@ -94,34 +95,34 @@ export default async function OrderPage({ params }: Props) {
               {order.shipping.address}
             </address>
           ) : (
-            <p className="adm-muted">No shipping details were given (an order placed by a script).</p>
+            <p className="adm-muted">{t('noShipping')}</p>
           )}
           <p>
-            Fulfilment: <Badge value={order.fulfilment} label={fulfilmentLabel(order.fulfilment, collectedInStore)} />
+            {t('fulfilment')} <Badge value={fulfilmentWord(order.fulfilment, collectedInStore)} />
           </p>
           {next && (
             <ApiForm
               endpoint={`/api/admin/orders/${encodeURIComponent(order.orderNo)}/fulfilment`}
-              submitLabel={`Mark ${nextLabel}`}
-              done={`Marked ${nextLabel}`}
+              submitLabel={next === 'shipped' ? t('markShipped') : collectedInStore ? t('markHandedOver') : t('markDelivered')}
+              done={next === 'shipped' ? t('markedShipped') : collectedInStore ? t('markedHandedOver') : t('markedDelivered')}
               testId="fulfilment-form"
             >
               <input type="hidden" name="fulfilment" value={next} />
             </ApiForm>
           )}
-          {!everPaid && <p className="adm-muted">Only paid orders are shipped.</p>}
+          {!everPaid && <p className="adm-muted">{t('onlyPaid')}</p>}
         </section>
       </div>
 
-      <h2 className="adm-subtitle">Items</h2>
+      <h2 className="adm-subtitle">{t('items')}</h2>
       <div className="adm-table-wrap">
         <table className="adm-table">
           <thead>
             <tr>
-              <th>Product</th>
-              <th className="adm-num">Price</th>
-              <th className="adm-num">Qty</th>
-              <th className="adm-num">Line total</th>
+              <th>{t('product')}</th>
+              <th className="adm-num">{t('price')}</th>
+              <th className="adm-num">{t('qty')}</th>
+              <th className="adm-num">{t('lineTotal')}</th>
             </tr>
           </thead>
           <tbody>
@@ -194,9 +195,9 @@ export default async function OrderPage({ params }: Props) {
         ) : null}
       </section>
 
-      <h2 className="adm-subtitle">Payment timeline</h2>
+      <h2 className="adm-subtitle">{t('timeline')}</h2>
       {order.timeline.length === 0 ? (
-        <p className="adm-empty">No payment message about this order yet.</p>
+        <p className="adm-empty">{t('noTimeline')}</p>
       ) : (
         <ol className="adm-timeline" data-testid="timeline">
           {order.timeline.map((log) => (
@@ -212,19 +213,17 @@ export default async function OrderPage({ params }: Props) {
               {log.detail && <p className="adm-timeline__detail">{log.detail}</p>}
               {(log.verdict === 'anomaly' || log.verdict === 'rejected') && (
                 <p className="adm-timeline__detail">
-                  {ANOMALY_KIND_LABEL[anomalyKind(log.verdict, log.detail)]} ·{' '}
+                  {kinds(anomalyKind(log.verdict, log.detail))} ·{' '}
                   {log.resolution ? (
-                    <>
-                      resolved by {log.resolution.resolvedBy} at {formatTime(log.resolution.resolvedAt)}: {log.resolution.note}
-                    </>
+                    t('resolvedBy', { who: log.resolution.resolvedBy ?? '', when: formatTime(log.resolution.resolvedAt), note: log.resolution.note ?? '' })
                   ) : (
-                    <Link href="/admin/anomalies">open — resolve in Anomalies</Link>
+                    <Link href="/admin/anomalies">{t('openResolve')}</Link>
                   )}
                 </p>
               )}
               {log.raw && (
                 <details className="adm-raw">
-                  <summary>Raw message</summary>
+                  <summary>{t('raw')}</summary>
                   <pre>{JSON.stringify(log.raw, null, 2)}</pre>
                 </details>
               )}

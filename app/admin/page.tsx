@@ -21,9 +21,9 @@ export default async function DashboardPage() {
           <p className="adm-muted">{t('ordersToday', { count: d.paidToday.orders, today: d.today, timeZone: d.timeZone })}</p>
         </section>
         <section className="adm-card" data-testid="refunded-today">
-          <h2>Refunded today</h2>
+          <h2>{t('refundedToday')}</h2>
           <p className="adm-card__value">{formatFen(d.refundedTodayFen)}</p>
-          <Link href="/admin/refunds">Refunds</Link>
+          <Link href="/admin/refunds">{t('refunds')}</Link>
         </section>
         <section className="adm-card">
           <h2>{t('orders')}</h2>
@@ -44,8 +44,8 @@ export default async function DashboardPage() {
           className={`adm-card ${d.reconciliation.status === 'discrepancies' || d.reconciliation.status === 'failed' ? 'adm-card--alert' : ''}`}
           data-testid="reconciliation-yesterday"
         >
-          <h2>Yesterday&apos;s reconciliation</h2>
-          <p className="adm-card__value">{d.reconciliation.status ? <Badge value={d.reconciliation.status} /> : 'not run yet'}</p>
+          <h2>{t('reconciliationYesterday')}</h2>
+          <p className="adm-card__value">{d.reconciliation.status ? <Badge value={d.reconciliation.status} /> : t('notRunYet')}</p>
           <Link href={d.reconciliation.status ? `/admin/reconciliation/${d.reconciliation.date}` : '/admin/reconciliation'}>{d.reconciliation.date}</Link>
         </section>
       </div>

@@ -7,7 +7,7 @@ import { Badge } from './badge';
 import { formatTime } from './format';
 
 export async function PayLogTable({ rows }: { rows: PayLogRow[] }) {
-  const t = await getTranslations('admin.payLogs');
+  const [t, buyer] = await Promise.all([getTranslations('admin.payLogs'), getTranslations('admin.buyer')]);
   if (rows.length === 0) return <p className="adm-empty">{t('none')}</p>;
   return (
     <div className="adm-table-wrap">
@@ -38,7 +38,7 @@ export async function PayLogTable({ rows }: { rows: PayLogRow[] }) {
                   log.orderNo
                 )}
               </td>
-              <td>{log.username ?? (log.guestOpenidTail ? `WeChat guest ···${log.guestOpenidTail}` : '—')}</td>
+              <td>{log.username ?? (log.guestOpenidTail ? buyer('guest', { tail: log.guestOpenidTail }) : '—')}</td>
               <td>{log.source}</td>
               <td className="adm-mono">{log.tradeState}</td>
               <td>

@@ -1,16 +1,18 @@
 // WeChat's totals of a day beside ours, and the fees WeChat took: the cells of a reconciled day.
+import { getTranslations } from 'next-intl/server';
 import { formatFen } from '@/lib/money';
 import type { DayResult } from '@/lib/reconcile/day-result';
 
 const money = (fen: number | undefined) => (fen === undefined ? '—' : formatFen(fen));
 
-export function TotalsHeader() {
+export async function TotalsHeader() {
+  const t = await getTranslations('admin.reconciliation.totals');
   return (
     <>
-      <th className="adm-num">Trades WeChat / ours</th>
-      <th className="adm-num">Paid WeChat / ours</th>
-      <th className="adm-num">Refunded WeChat / ours</th>
-      <th className="adm-num">Fees</th>
+      <th className="adm-num">{t('trades')}</th>
+      <th className="adm-num">{t('paid')}</th>
+      <th className="adm-num">{t('refunded')}</th>
+      <th className="adm-num">{t('fees')}</th>
     </>
   );
 }

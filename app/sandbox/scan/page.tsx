@@ -85,6 +85,7 @@ export default async function ScanPage({ searchParams }: { searchParams: Promise
               scan: t('productScan.scan'),
               scanning: t('productScan.scanning'),
               unreachable: t('productScan.unreachable'),
+              placeholder: t('productScan.placeholder'),
             }}
           />
         )}

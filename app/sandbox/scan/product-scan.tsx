@@ -24,6 +24,7 @@ export interface ProductScanLabels {
   scan: string;
   scanning: string;
   unreachable: string;
+  placeholder: string;
 }
 
 export function ProductScan({ labels }: { labels: ProductScanLabels }) {
@@ -62,7 +63,7 @@ export function ProductScan({ labels }: { labels: ProductScanLabels }) {
           style={styles.input}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          placeholder="weixin://wxpay/bizpayurl?sign=…"
+          placeholder={labels.placeholder}
           rows={4}
           required
           data-testid="product-scan-url"

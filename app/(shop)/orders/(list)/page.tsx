@@ -48,7 +48,7 @@ export default async function MyOrdersPage() {
                   <strong>{formatFen(order.totalFee)}</strong>
                   {order.refundedFen > 0 && (
                     <span className="muted small" data-testid="refunded-amount">
-                      {formatFen(order.refundedFen)} refunded
+                      {t('refunded', { amount: formatFen(order.refundedFen) })}
                     </span>
                   )}
                   {state === 'pending' && (

@@ -9,7 +9,7 @@ import { getOrderDetail } from '@/lib/admin/get-order-detail';
 import { AppError } from '@/lib/errors';
 import { CERTIFICATE_ADVICE, refundsConfigured } from '@/lib/refunds/refund-client';
 import { refundsForOrder } from '@/lib/refunds/refunds-for-order';
-import type { RefundStatus } from '@/lib/refunds/refund-status';
+import { REFUND_STATUSES, type RefundStatus } from '@/lib/refunds/refund-status';
 import { formatFen } from '@/lib/money';
 import { fulfilmentWord, nextFulfilment } from '@/lib/orders/fulfilment';
 import { ApiForm } from '../../_components/api-form';
@@ -19,13 +19,12 @@ import { formatTime } from '../../_components/format';
 import { requireAdminPage } from '../../_components/guard';
 import { RefundForm } from './refund-form';
 
-/** What the operator does next about a refund that WeChat could not finish. */
-const NEXT_STEP: Partial<Record<RefundStatus, string>> = {
-  abnormal:
-    "CHANGE: WeChat could not pay the money into the shopper's card or account (closed or frozen). Refund it offline: 商户平台 → 交易中心 → 退款管理 → 异常退款, then note it here.",
-  closed: 'REFUNDCLOSE: WeChat closed this refund; nothing was paid back. Refund again if the shopper is still owed the money.',
-  failed: 'WeChat refused it. For NOTENOUGH top up the balance (商户平台 → 资金管理), then retry: the same refund number is sent again.',
-};
+/** Refunds that WeChat could not finish: what the operator does next (admin.order.refunds.nextStep). */
+const NEXT_STEP = ['abnormal', 'closed', 'failed'] as const satisfies readonly RefundStatus[];
+
+function hasNextStep(status: RefundStatus): status is (typeof NEXT_STEP)[number] {
+  return (NEXT_STEP as readonly RefundStatus[]).includes(status);
+}
 
 interface Props {
   params: Promise<{ orderNo: string }>;
@@ -42,7 +41,12 @@ export default async function OrderPage({ params }: Props) {
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   });
-  const [t, kinds] = await Promise.all([getTranslations('admin.order'), getTranslations('admin.anomalies.kind')]);
+  const [t, kinds, rt, badge] = await Promise.all([
+    getTranslations('admin.order'),
+    getTranslations('admin.anomalies.kind'),
+    getTranslations('admin.order.refunds'),
+    getTranslations('admin.badge'),
+  ]);
   const collectedInStore = order.guestOpenidTail !== null;
   const everPaid = order.status !== 'pending' && order.status !== 'closed';
   const { refunds, leftFen, restockable } = await refundsForOrder(order);
@@ -140,11 +144,9 @@ export default async function OrderPage({ params }: Props) {
         </table>
       </div>
 
-      <h2 className="adm-subtitle">Refunds</h2>
+      <h2 className="adm-subtitle">{rt('title')}</h2>
       <section className="adm-card" data-testid="refunds">
-        <p>
-          Refunded {formatFen(order.refundedFen)} of {formatFen(order.totalFee)}; {formatFen(leftFen)} left to refund.
-        </p>
+        <p>{rt('summary', { refunded: formatFen(order.refundedFen), total: formatFen(order.totalFee), left: formatFen(leftFen) })}</p>
         {refunds.length > 0 && (
           <ul className="adm-timeline" data-testid="refund-list">
             {refunds.map((r) => (
@@ -155,16 +157,16 @@ export default async function OrderPage({ params }: Props) {
                   <Badge value={r.status} />
                   {r.errCode && <span className="adm-mono">{r.errCode}</span>}
                   <time className="adm-nowrap">{formatTime(r.createdAt)}</time>
-                  {r.succeededAt && <span>succeeded {formatTime(r.succeededAt)}</span>}
-                  {r.transactionId !== order.transactionId && <span className="adm-muted">payment {r.transactionId}</span>}
+                  {r.succeededAt && <span>{rt('succeeded', { when: formatTime(r.succeededAt) })}</span>}
+                  {r.transactionId !== order.transactionId && <span className="adm-muted">{rt('payment', { transactionId: r.transactionId })}</span>}
                 </div>
                 {r.reason && <p className="adm-timeline__detail">{r.reason}</p>}
-                {NEXT_STEP[r.status] && <p className="adm-timeline__detail">{NEXT_STEP[r.status]}</p>}
+                {hasNextStep(r.status) && <p className="adm-timeline__detail">{rt(`nextStep.${r.status}`)}</p>}
                 {r.status === 'failed' && (
                   <ApiForm
                     endpoint={`/api/admin/refunds/${r.outRefundNo}/retry`}
-                    submitLabel="Retry"
-                    done="Sent again"
+                    submitLabel={rt('retry')}
+                    done={rt('sentAgain')}
                     className="adm-form--inline"
                     testId="refund-retry"
                   />
@@ -172,8 +174,8 @@ export default async function OrderPage({ params }: Props) {
                 {(r.status === 'processing' || r.status === 'requested') && (
                   <ApiForm
                     endpoint={`/api/admin/refunds/${r.outRefundNo}/refresh`}
-                    submitLabel="Refresh"
-                    done="Asked WeChat"
+                    submitLabel={rt('refresh')}
+                    done={rt('askedWechat')}
                     className="adm-form--inline"
                     testId="refund-refresh"
                   />
@@ -184,13 +186,31 @@ export default async function OrderPage({ params }: Props) {
         )}
         {!refundsConfigured() ? (
           <p className="adm-muted" data-testid="refund-unavailable">
-            Refunds need the merchant API certificate: {CERTIFICATE_ADVICE}.
+            {rt('unavailable', { advice: CERTIFICATE_ADVICE })}
           </p>
         ) : everPaid && leftFen > 0 ? (
           <RefundForm
             orderNo={order.orderNo}
             leftFen={leftFen}
             lines={order.items.map((item) => ({ productId: item.productId, name: item.name, restockable: Math.max(0, restockable.get(item.productId) ?? 0) }))}
+            labels={{
+              amountInvalid: rt('form.amountInvalid'),
+              tooMuch: rt('form.tooMuch', { left: formatFen(leftFen) }),
+              unreachable: rt('form.unreachable'),
+              serverAnswered: rt('form.serverAnswered', { status: '{status}' }),
+              done: rt('form.done', { outRefundNo: '{outRefundNo}', status: '{status}' }),
+              confirm: rt('form.confirm', { amount: '{amount}' }),
+              confirmRestock: rt('form.confirmRestock', { amount: '{amount}', count: '{count}' }),
+              refunding: rt('form.refunding'),
+              refundAmount: rt('form.refundAmount', { amount: '{amount}' }),
+              back: rt('form.back'),
+              amount: rt('form.amount'),
+              reason: rt('form.reason'),
+              reasonPlaceholder: rt('form.reasonPlaceholder'),
+              backToStock: rt('form.backToStock', { name: '{name}' }),
+              review: rt('form.review'),
+              statuses: Object.fromEntries(REFUND_STATUSES.map((s) => [s, badge(s)])),
+            }}
           />
         ) : null}
       </section>

@@ -17,10 +17,39 @@ interface Line {
   restockable: number;
 }
 
+/**
+ * The form's texts, translated by the order page (admin.order.refunds.form). A `{name}` in a text is
+ * filled in here; `statuses` names each refund status as its badge does.
+ */
+export interface RefundFormLabels {
+  amountInvalid: string;
+  tooMuch: string;
+  unreachable: string;
+  serverAnswered: string;
+  done: string;
+  confirm: string;
+  confirmRestock: string;
+  refunding: string;
+  refundAmount: string;
+  back: string;
+  amount: string;
+  reason: string;
+  reasonPlaceholder: string;
+  backToStock: string;
+  review: string;
+  statuses: Record<string, string>;
+}
+
 interface Props {
   orderNo: string;
   leftFen: number;
   lines: Line[];
+  labels: RefundFormLabels;
+}
+
+/** Puts values into a label's `{name}` slots. */
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
 }
 
 type Draft = { refundFen: number; reason: string; restockItems: { productId: number; quantity: number }[] };
@@ -29,7 +58,7 @@ function newKey(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
 
-export function RefundForm({ orderNo, leftFen, lines }: Props) {
+export function RefundForm({ orderNo, leftFen, lines, labels }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [key, setKey] = useState(newKey);
@@ -43,8 +72,8 @@ export function RefundForm({ orderNo, leftFen, lines }: Props) {
     const data = new FormData(e.currentTarget);
     const refundFen = parseYuan(String(data.get('amount') ?? ''));
     setDone(null);
-    if (refundFen === undefined || refundFen < 1) return setError('Enter an amount in yuan, e.g. 12.50');
-    if (refundFen > leftFen) return setError(`At most ${formatFen(leftFen)} is left to refund`);
+    if (refundFen === undefined || refundFen < 1) return setError(labels.amountInvalid);
+    if (refundFen > leftFen) return setError(labels.tooMuch);
     const restockItems = lines
       .map((line) => ({ productId: line.productId, quantity: Number(data.get(`restock-${line.productId}`) ?? 0) }))
       .filter((item) => item.quantity > 0);
@@ -61,31 +90,35 @@ export function RefundForm({ orderNo, leftFen, lines }: Props) {
     });
     setBusy(false);
     if (!reply.ok) {
-      setError(reply.status === 0 ? 'Could not reach the server' : (reply.error ?? `The server answered ${reply.status}`));
+      setError(reply.status === 0 ? labels.unreachable : (reply.error ?? fill(labels.serverAnswered, { status: reply.status })));
       if (reply.status !== 0) setDraft(null);
       if (reply.status === 502) setKey(newKey());
       router.refresh();
       return;
     }
-    setDone(`Refund ${reply.data.outRefundNo} is ${reply.data.status}`);
+    const { outRefundNo = '', status = '' } = reply.data;
+    setDone(fill(labels.done, { outRefundNo, status: labels.statuses[status] ?? status }));
     setDraft(null);
     setKey(newKey());
     router.refresh();
   }
 
   if (draft) {
+    const units = draft.restockItems.reduce((n, i) => n + i.quantity, 0);
+    const [before, after = ''] = fill(units > 0 ? labels.confirmRestock : labels.confirm, { count: units }).split('{amount}');
     return (
       <div className="adm-form" data-testid="refund-confirm">
         <p>
-          The shopper gets back <strong data-testid="refund-confirm-amount">{formatFen(draft.refundFen)}</strong>
-          {draft.restockItems.length > 0 && <> and {draft.restockItems.reduce((n, i) => n + i.quantity, 0)} unit(s) go back to stock</>}.
+          {before}
+          <strong data-testid="refund-confirm-amount">{formatFen(draft.refundFen)}</strong>
+          {after}
         </p>
         <div className="adm-form__actions">
           <button type="button" className="adm-button adm-button--danger" onClick={confirm} disabled={busy}>
-            {busy ? 'Refunding…' : `Refund ${formatFen(draft.refundFen)}`}
+            {busy ? labels.refunding : fill(labels.refundAmount, { amount: formatFen(draft.refundFen) })}
           </button>
           <button type="button" className="adm-button" onClick={() => setDraft(null)} disabled={busy}>
-            Back
+            {labels.back}
           </button>
         </div>
       </div>
@@ -95,22 +128,22 @@ export function RefundForm({ orderNo, leftFen, lines }: Props) {
   return (
     <form className="adm-form" onSubmit={review} data-testid="refund-form" noValidate>
       <label>
-        Amount (¥)
+        {labels.amount}
         <input name="amount" inputMode="decimal" defaultValue={fenToYuan(leftFen)} required />
       </label>
       <label className="adm-wide">
-        Reason
-        <input name="reason" maxLength={80} placeholder="Shown to the shopper in WeChat, e.g. 商品破损" />
+        {labels.reason}
+        <input name="reason" maxLength={80} placeholder={labels.reasonPlaceholder} />
       </label>
       {lines.map((line) => (
         <label key={line.productId}>
-          Back to stock: {line.name}
+          {fill(labels.backToStock, { name: line.name })}
           <input name={`restock-${line.productId}`} type="number" min={0} max={line.restockable} defaultValue={0} disabled={line.restockable === 0} />
         </label>
       ))}
       <div className="adm-form__actions">
         <button type="submit" className="adm-button adm-button--primary" disabled={!hydrated}>
-          Review refund
+          {labels.review}
         </button>
         {error && (
           <span className="adm-form__error" role="alert">

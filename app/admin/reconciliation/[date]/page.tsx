@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AppError } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
 import { isRealBillDate } from '@/lib/reconcile/bill-date';
@@ -13,7 +14,9 @@ import { formatTime } from '../../_components/format';
 import { requireAdminPage } from '../../_components/guard';
 import { TotalsCells, TotalsHeader } from '../totals';
 
-export const metadata: Metadata = { title: 'Reconciled day' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.reconciliation'))('billDay.metaTitle') };
+}
 
 const money = (fen: number | null) => (fen === null ? '—' : formatFen(fen));
 
@@ -28,16 +31,17 @@ export default async function BillDayPage({ params }: { params: Promise<{ date: 
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
   }
+  const t = await getTranslations('admin.reconciliation');
 
   return (
     <>
       <p className="adm-back">
-        <Link href="/admin/reconciliation">All days</Link>
+        <Link href="/admin/reconciliation">{t('billDay.allDays')}</Link>
       </p>
       <h1 className="adm-title">
         {day.date} <Badge value={day.status} />
       </h1>
-      <p className="adm-muted">Fetched {formatTime(day.fetchedAt)}</p>
+      <p className="adm-muted">{t('billDay.fetched', { time: formatTime(day.fetchedAt) })}</p>
       {day.detail && (
         <p className="adm-alert adm-alert--error" role="alert">
           {day.detail}
@@ -57,22 +61,22 @@ export default async function BillDayPage({ params }: { params: Promise<{ date: 
           </tbody>
         </table>
       </div>
-      <ApiForm endpoint={`/api/admin/reconciliation/${day.date}`} submitLabel="Reconcile again" busyLabel="Reconciling…" done="Done" />
-      <h2 className="adm-subtitle">Discrepancies</h2>
+      <ApiForm endpoint={`/api/admin/reconciliation/${day.date}`} submitLabel={t('reconcileAgain')} busyLabel={t('reconciling')} done={t('done')} />
+      <h2 className="adm-subtitle">{t('discrepancies')}</h2>
       {day.discrepancies.length === 0 ? (
-        <p className="adm-empty">None: WeChat and the shop agree on this day.</p>
+        <p className="adm-empty">{t('billDay.none')}</p>
       ) : (
         <div className="adm-table-wrap">
           <table className="adm-table" data-testid="bill-discrepancies">
             <thead>
               <tr>
-                <th>Kind</th>
-                <th>Order</th>
-                <th>Transaction</th>
-                <th>Refund</th>
-                <th className="adm-num">WeChat</th>
-                <th className="adm-num">Ours</th>
-                <th>Detail</th>
+                <th>{t('billDay.kind')}</th>
+                <th>{t('billDay.order')}</th>
+                <th>{t('billDay.transaction')}</th>
+                <th>{t('billDay.refund')}</th>
+                <th className="adm-num">{t('billDay.wechat')}</th>
+                <th className="adm-num">{t('billDay.ours')}</th>
+                <th>{t('billDay.detail')}</th>
               </tr>
             </thead>
             <tbody>

@@ -4,6 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { QRCodeSVG } from 'qrcode.react';
 import { getProduct } from '@/lib/admin/list-products';
 import { productQrUrl } from '@/lib/catalog/product-qr';
@@ -12,9 +13,12 @@ import { AppError } from '@/lib/errors';
 import { formatFen } from '@/lib/money';
 import { requireAdminPage } from '../../../_components/guard';
 
-export const metadata: Metadata = { title: 'Product QR poster' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.products.qr'))('title') };
+}
 
-const SIZES = { a4: { label: 'A4 poster', qr: 360 }, label: { label: 'Shelf label (62 × 100 mm)', qr: 170 } } as const;
+// Each size's name is admin.products.qr.sizes.<key>.
+const SIZES = { a4: { qr: 360 }, label: { qr: 170 } } as const;
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -32,6 +36,7 @@ export default async function ProductQrPage({ params, searchParams }: Props) {
     throw err;
   });
   const url = productQrUrl(product.id);
+  const t = await getTranslations('admin.products.qr');
 
   return (
     <>
@@ -39,25 +44,22 @@ export default async function ProductQrPage({ params, searchParams }: Props) {
         <p className="adm-back">
           <Link href={`/admin/products/${product.id}`}>« {product.name}</Link>
         </p>
-        <h1 className="adm-title">Product QR poster</h1>
+        <h1 className="adm-title">{t('title')}</h1>
         <p>
-          Size:{' '}
-          {Object.entries(SIZES).map(([key, s]) => (
-            <span key={key}>{key === size ? <strong>{s.label}</strong> : <Link href={`?size=${key}`}>{s.label}</Link>} </span>
+          {t('size')}{' '}
+          {(Object.keys(SIZES) as (keyof typeof SIZES)[]).map((key) => (
+            <span key={key}>{key === size ? <strong>{t(`sizes.${key}`)}</strong> : <Link href={`?size=${key}`}>{t(`sizes.${key}`)}</Link>} </span>
           ))}
-          · print with your browser (Ctrl+P / ⌘P).
+          {t('print')}
         </p>
-        {product.archivedAt && <p className="adm-muted">This product is archived: a scan of this QR is answered 商品已下架.</p>}
-        <p className="adm-muted">
-          WeChat calls <code>{getEnv().WXPAY_NATIVE_CALLBACK_URL}</code> when this QR is scanned (set it in the merchant platform: 产品中心 → 开发配置 →
-          扫码支付).
-        </p>
+        {product.archivedAt && <p className="adm-muted">{t('archived')}</p>}
+        <p className="adm-muted">{t.rich('callback', { url: getEnv().WXPAY_NATIVE_CALLBACK_URL, code: (chunks) => <code>{chunks}</code> })}</p>
       </div>
       <article className={`poster poster--${size}`} data-testid="product-poster">
         <h2 className="poster__name">{product.name}</h2>
         <p className="poster__price">{formatFen(product.priceFen)}</p>
-        <QRCodeSVG value={url} size={SIZES[size].qr} level="M" marginSize={2} role="img" aria-label={`WeChat Pay QR for ${product.name}`} />
-        <p className="poster__call">微信扫一扫 购买</p>
+        <QRCodeSVG value={url} size={SIZES[size].qr} level="M" marginSize={2} role="img" aria-label={t('qrAria', { name: product.name })} />
+        <p className="poster__call">{t('call')}</p>
         <p className="poster__url" data-testid="poster-url">
           {url}
         </p>

@@ -151,7 +151,9 @@ describe('a day of payments', () => {
         expect(day.wechat).toMatchObject({ trades: 4, refundFen });
         expect(day.wechat!.paidFen).toBe(day.ours.paidFen);
 
-        await sql`update refunds set status = 'processing' where out_refund_no = ${outRefundNo}`;
+        // A lease far ahead keeps the shop's refund sweep from settling it again before the run
+        // (its refundquery would rightly find SUCCESS and apply it).
+        await sql`update refunds set status = 'processing', updated_at = now(), sweep_lease_until = now() + interval '1 hour' where out_refund_no = ${outRefundNo}`;
         expect(await reconciled()).toMatchObject({ status: 'discrepancies', discrepancies: 1 });
         expect((await dayDetail()).discrepancies).toEqual([
           {

@@ -118,7 +118,7 @@ describe('a day of payments', () => {
   });
 
   it.runIf(process.env.DATABASE_URL)(
-    'is matched with refunds, and a refund still processing here is a status_mismatch (PostgreSQL: the shop refund row is written directly)',
+    'is matched with refunds, and a refund still processing here is a status_mismatch (PostgreSQL: the shop refund row is written directly, then booked by the refund notify)',
     async () => {
       const order = await paidOrder();
       const files = sandboxCertificateFiles(server.dataDir, TEST_ENV.WXPAY_MCH_ID);
@@ -133,19 +133,22 @@ describe('a day of payments', () => {
       });
       const outRefundNo = `R${Date.now()}`;
       const refundFen = Math.min(100, order.totalFee);
-      const accepted = await refunds.refund({
-        outTradeNo: order.orderNo,
-        outRefundNo,
-        totalFee: order.totalFee,
-        refundFee: refundFen,
-        notifyUrl: `${base}/api/wxpay/refund-notify`,
-      });
-      await waitFor(async () => (await refunds.refundQuery({ outRefundNo })).refunds[0]?.refundStatus === 'SUCCESS');
       const sql = postgres(server.databaseUrl!, { max: 1, onnotice: () => {} });
       try {
+        // The shop's row first, as its own refund route writes it: the sandbox's refund notify then
+        // finds it and the shop books the success itself (a notify for an unknown refund is refused
+        // and retried, and a late retry would settle the refund this test sets back below).
         await sql`
-        insert into refunds (out_refund_no, idempotency_key, order_no, transaction_id, total_fee, refund_fee, status, refund_id, succeeded_at)
-        values (${outRefundNo}, ${outRefundNo}, ${order.orderNo}, ${order.transactionId}, ${order.totalFee}, ${refundFen}, 'success', ${accepted.refundId}, now())`;
+        insert into refunds (out_refund_no, idempotency_key, order_no, transaction_id, total_fee, refund_fee, status, sweep_lease_until)
+        values (${outRefundNo}, ${outRefundNo}, ${order.orderNo}, ${order.transactionId}, ${order.totalFee}, ${refundFen}, 'processing', now() + interval '1 minute')`;
+        await refunds.refund({
+          outTradeNo: order.orderNo,
+          outRefundNo,
+          totalFee: order.totalFee,
+          refundFee: refundFen,
+          notifyUrl: `${base}/api/wxpay/refund-notify`,
+        });
+        await waitFor(async () => (await sql`select status from refunds where out_refund_no = ${outRefundNo}`)[0]?.status === 'success', 15_000);
         const day = await reconciled();
         expect(day).toMatchObject({ status: 'matched', discrepancies: 0, ours: { trades: 4, refundFen } });
         expect(day.wechat).toMatchObject({ trades: 4, refundFen });

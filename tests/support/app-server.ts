@@ -36,6 +36,9 @@ export function nextStartArgs(port: number): string[] {
 
 /** `databaseUrl`: share an existing PostgreSQL database (a second instance) instead of a fresh one. */
 export async function startAppServer(opts: { port: number; env?: Record<string, string>; name: string; databaseUrl?: string }): Promise<AppServer> {
+  // A server left over from an earlier, killed run would answer the health check in our place, and
+  // the tests would then talk to its database while reading this one's.
+  await assertPortFree(opts.port);
   const dataDir = mkdtempSync(path.join(tmpdir(), `wxstore-${opts.name}-`));
   const databaseUrl = opts.databaseUrl ?? (process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL, opts.name) : undefined);
   const env: Record<string, string> = {
@@ -80,6 +83,16 @@ export async function startAppServer(opts: { port: number; env?: Record<string, 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use (a server left from an earlier run?); set TEST_PORT or stop it`) : err),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 /** A port nobody listens on now, for a server of a test's own beside the suite's. */

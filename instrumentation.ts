@@ -7,6 +7,10 @@ export async function register() {
   recordPeerAddress();
   const { startServer } = await import('./lib/server/start');
   const env = await startServer();
+  if (env.EVENT_STREAMS === 'node') {
+    const { serveOrderEventsBeforeNext } = await import('./app/_server/order-events-server');
+    serveOrderEventsBeforeNext();
+  }
   if (env.WXPAY_MODE === 'sandbox') {
     // Wired here, not in lib/server, so the shop has no import edge into the sandbox; loaded only
     // in sandbox mode, so a live server never runs sandbox code.

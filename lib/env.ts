@@ -49,6 +49,7 @@ export const schema = z.object({
   ADMIN_PASSWORD: optionalSecret(8),
   MAX_PENDING_UNITS: z.coerce.number().int().min(1).max(10_000).default(20),
   RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  EVENT_STREAMS: z.enum(['node', 'route']).default('node'),
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   WXPAY_SANDBOX_TIME_SCALE: z.coerce.number().positive().max(1000).default(1),

@@ -1,13 +1,11 @@
-// Server-Sent Events from a route handler: a text/event-stream Response that no proxy buffers and
-// nothing compresses (`no-transform` also keeps Next's own gzip off it), and one keep-alive comment
-// every 15 s for all open streams together, so idle connections survive proxies' read timeouts.
+// Server-Sent Events framing over any byte sink (a route handler's ReadableStream, or node:http's
+// ServerResponse in order-events-server.ts): `retry:` first, `event`/`id`/`data` frames, and one
+// keep-alive comment every 15 s for all open streams together, so idle connections survive
+// proxies' read timeouts without a timer per stream.
 const KEEP_ALIVE_MS = 15_000;
-const encoder = new TextEncoder();
-const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+const KEEP_ALIVE = ': keep-alive\n\n';
 
-const open = new Set<ReadableStreamDefaultController<Uint8Array>>();
-let keepAlive: ReturnType<typeof setInterval> | undefined;
-
+/** `no-transform` also keeps Next's own gzip off a route handler's stream. */
 export const EVENT_STREAM_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-cache, no-transform',
@@ -15,53 +13,70 @@ export const EVENT_STREAM_HEADERS = {
   Connection: 'keep-alive',
 };
 
+export interface EventSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
 export interface EventStream {
   /** One event; `id` becomes the browser's Last-Event-ID. */
   send(event: string, data: unknown, id: string): void;
   /** Ends the stream from the server's side. */
   close(): void;
-  /** Called once when the stream ends, whoever ended it (server, client, abort). */
+  /** The client went away: the stream ends without writing. */
+  abort(): void;
+  /** Called once when the stream ends, whoever ended it. */
   onEnd(cleanup: () => void): void;
-  response(): Response;
 }
 
+const open = new Set<EventSink>();
+let keepAlive: ReturnType<typeof setInterval> | undefined;
+
 /** `retryMs`: how long a browser waits before reconnecting after the stream ends or breaks. */
-export function eventStream(signal: AbortSignal, retryMs: number): EventStream {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
+export function eventStream(sink: EventSink, retryMs: number): EventStream {
   let ended = false;
   const cleanups: (() => void)[] = [];
   const end = () => {
-    if (ended) return;
+    if (ended) return false;
     ended = true;
-    open.delete(controller);
+    open.delete(sink);
     if (open.size === 0) keepAlive = void clearInterval(keepAlive);
-    signal.removeEventListener('abort', end);
     for (const cleanup of cleanups) cleanup();
+    return true;
   };
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-      c.enqueue(encoder.encode(`retry: ${retryMs}\n\n`));
-    },
-    cancel: end,
-  });
-  open.add(controller);
-  keepAlive ??= setInterval(() => open.forEach((c) => c.enqueue(KEEP_ALIVE)), KEEP_ALIVE_MS).unref();
-  signal.addEventListener('abort', end);
+  sink.write(`retry: ${retryMs}\n\n`);
+  open.add(sink);
+  keepAlive ??= setInterval(() => open.forEach((s) => s.write(KEEP_ALIVE)), KEEP_ALIVE_MS).unref();
 
   return {
     send(event, data, id) {
-      if (!ended) controller.enqueue(encoder.encode(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`));
+      if (!ended) sink.write(`event: ${event}\nid: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     close() {
-      if (ended) return;
+      if (end()) sink.end();
+    },
+    abort() {
       end();
-      controller.close();
     },
     onEnd(cleanup) {
       if (ended) cleanup();
       else cleanups.push(cleanup);
     },
-    response: () => new Response(body, { headers: EVENT_STREAM_HEADERS }),
   };
+}
+
+const encoder = new TextEncoder();
+
+/** A stream as a route handler's Response; it ends when the request's signal aborts. */
+export function webEventStream(signal: AbortSignal, retryMs: number): { stream: EventStream; response: Response } {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start: (c) => void (controller = c),
+    cancel: () => stream.abort(),
+  });
+  const stream = eventStream({ write: (chunk) => controller.enqueue(encoder.encode(chunk)), end: () => controller.close() }, retryMs);
+  if (signal.aborted) stream.abort();
+  signal.addEventListener('abort', stream.abort, { once: true });
+  stream.onEnd(() => signal.removeEventListener('abort', stream.abort));
+  return { stream, response: new Response(body, { headers: EVENT_STREAM_HEADERS }) };
 }

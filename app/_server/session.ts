@@ -40,7 +40,12 @@ export async function requireUser(): Promise<SessionUser> {
  * a live session: the route's one order read also checks the session version.
  */
 export function requireUserFrom(request: Request): SessionUser {
-  return signedIn(verifySessionToken(sessionCookieFrom(request.headers.get('cookie'))));
+  return requireUserFromCookie(request.headers.get('cookie'));
+}
+
+/** The same, from a Cookie header as node:http gives it (the event streams served before Next). */
+export function requireUserFromCookie(cookieHeader: string | null | undefined): SessionUser {
+  return signedIn(verifySessionToken(sessionCookieFrom(cookieHeader)));
 }
 
 function signedIn(user: SessionUser | null): SessionUser {

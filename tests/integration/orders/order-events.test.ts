@@ -41,11 +41,12 @@ async function nextStatus(stream: EventStreamClient, timeoutMs = 5000) {
 
 const watches = async (baseUrl: string) => ((await (await fetch(`${baseUrl}/sandbox/stream-stats`)).json()) as { watches: number }).watches;
 
-describe('GET /api/orders/{orderNo}/events', () => {
+/** What both servers of the route must do alike: node:http before Next (the default) and Next's route handler. */
+function servedAlike(url: () => string) {
   it('sends the status route’s JSON at once, uncompressed and unbuffered, with retry and id', async () => {
-    const owner = await newShopper(base);
-    const order = await place(base, owner);
-    const stream = await events(base, owner, order.orderNo, { 'accept-encoding': 'gzip, deflate, br' });
+    const owner = await newShopper(url());
+    const order = await place(url(), owner);
+    const stream = await events(url(), owner, order.orderNo, { 'accept-encoding': 'gzip, deflate, br' });
     try {
       expect(stream.status).toBe(200);
       expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -63,6 +64,64 @@ describe('GET /api/orders/{orderNo}/events', () => {
     }
   });
 
+  it('sends paid after a sandbox payment, then the server ends the stream', async () => {
+    const owner = await newShopper(url());
+    const order = await place(url(), owner);
+    const stream = await events(url(), owner, order.orderNo);
+    expect((await nextStatus(stream)).body.status).toBe('pending');
+    await pay(url(), order);
+    const paid = await nextStatus(stream);
+    expect(paid.body).toMatchObject({ orderNo: order.orderNo, status: 'paid', totalFee: order.totalFee });
+    expect(paid.body.paidAt).toBeTruthy();
+    expect(paid.id).toBe('paid');
+    await stream.ended();
+  });
+
+  it('answers 404 to another shopper exactly as the status route does, and 401 when signed out', async () => {
+    const owner = await newShopper(url());
+    const order = await place(url(), owner);
+    const other = await newShopper(url());
+    const theirs = await other.get(`/api/orders/${order.orderNo}/events`);
+    const polled = await other.get(`/api/orders/${order.orderNo}/status`);
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual(polled.body);
+    const anonymous = await new ApiClient(url()).get(`/api/orders/${order.orderNo}/events`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/json/);
+    // The refused watch was let go (the earlier tests' streams have all ended by now).
+    await waitFor(async () => (await watches(url())) === 0, 5000);
+  });
+
+  it('frees the server side of a stream when its client goes away', async () => {
+    const owner = await newShopper(url());
+    const order = await place(url(), owner);
+    const before = await watches(url());
+    const streams = await Promise.all([1, 2, 3].map(() => events(url(), owner, order.orderNo)));
+    for (const s of streams) await nextStatus(s);
+    expect(await watches(url())).toBe(before + 3);
+    streams[0].close();
+    streams[1].close();
+    await waitFor(async () => (await watches(url())) === before + 1, 5000);
+    streams[2].close();
+    await waitFor(async () => (await watches(url())) === before, 5000);
+  });
+}
+
+describe('GET /api/orders/{orderNo}/events', () => {
+  servedAlike(() => base);
+
+  it('is answered by node:http before Next, not by the route handler (EVENT_STREAMS=node, the default)', async () => {
+    const owner = await newShopper(base);
+    const order = await place(base, owner);
+    const stream = await events(base, owner, order.orderNo);
+    // Next's app routes always add their RSC `vary`; the status route shows it on the same server.
+    expect(stream.headers.get('vary')).toBeNull();
+    expect((await owner.get(`/api/orders/${order.orderNo}/status`)).headers.get('vary')).toMatch(/rsc/);
+    expect(stream.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    stream.close();
+  });
+
   it('keeps an idle stream alive with a comment line every 15 s, and still delivers after it', async () => {
     const owner = await newShopper(base);
     const order = await place(base, owner);
@@ -73,48 +132,6 @@ describe('GET /api/orders/{orderNo}/events', () => {
     await pay(base, order);
     expect((await nextStatus(stream)).body.status).toBe('paid');
     await stream.ended();
-  });
-
-  it('sends paid after a sandbox payment, then the server ends the stream', async () => {
-    const owner = await newShopper(base);
-    const order = await place(base, owner);
-    const stream = await events(base, owner, order.orderNo);
-    expect((await nextStatus(stream)).body.status).toBe('pending');
-    await pay(base, order);
-    const paid = await nextStatus(stream);
-    expect(paid.body).toMatchObject({ orderNo: order.orderNo, status: 'paid', totalFee: order.totalFee });
-    expect(paid.body.paidAt).toBeTruthy();
-    expect(paid.id).toBe('paid');
-    await stream.ended();
-  });
-
-  it('answers 404 to another shopper exactly as the status route does, and 401 when signed out', async () => {
-    const owner = await newShopper(base);
-    const order = await place(base, owner);
-    const other = await newShopper(base);
-    const theirs = await other.get(`/api/orders/${order.orderNo}/events`);
-    const polled = await other.get(`/api/orders/${order.orderNo}/status`);
-    expect(theirs.status).toBe(404);
-    expect(theirs.body).toEqual(polled.body);
-    const anonymous = await new ApiClient(base).get(`/api/orders/${order.orderNo}/events`);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('content-type')).toMatch(/json/);
-    // The refused watch was let go (the earlier tests' streams have all ended by now).
-    await waitFor(async () => (await watches(base)) === 0, 5000);
-  });
-
-  it('frees the server side of a stream when its client goes away', async () => {
-    const owner = await newShopper(base);
-    const order = await place(base, owner);
-    const before = await watches(base);
-    const streams = await Promise.all([1, 2, 3].map(() => events(base, owner, order.orderNo)));
-    for (const s of streams) await nextStatus(s);
-    expect(await watches(base)).toBe(before + 3);
-    streams[0].close();
-    streams[1].close();
-    await waitFor(async () => (await watches(base)) === before + 1, 5000);
-    streams[2].close();
-    await waitFor(async () => (await watches(base)) === before, 5000);
   });
 
   it('gives a reconnecting browser the current state at once, including a change it missed', async () => {
@@ -154,6 +171,28 @@ describe('GET /api/orders/{orderNo}/events', () => {
       await db.end();
     }
   });
+});
+
+describe('GET /api/orders/{orderNo}/events through the route handler (EVENT_STREAMS=route)', () => {
+  let server: AppServer;
+
+  beforeAll(async () => {
+    server = await startAppServer({ port: Number(process.env.TEST_PORT ?? 3101) + 11, name: 'events-route', env: { EVENT_STREAMS: 'route' } });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('is answered by the route handler', async () => {
+    const owner = await newShopper(server.baseUrl);
+    const order = await place(server.baseUrl, owner);
+    const stream = await events(server.baseUrl, owner, order.orderNo);
+    expect(stream.headers.get('vary')).toMatch(/rsc/);
+    stream.close();
+  });
+
+  servedAlike(() => server.baseUrl);
 });
 
 describe('the event stream of an order that is closed', () => {

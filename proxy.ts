@@ -3,6 +3,8 @@
 //    (415): app/_server/browser-requests.ts;
 // 2. security headers on every response, with a fresh CSP nonce for pages:
 //    app/_server/security-headers.ts.
+// GET /api/orders/{orderNo}/events is answered before Next (app/_server/order-events-server.ts)
+// and never reaches this proxy; it sends the same headers, and a GET is never refused by step 1.
 // Page-only steps (e.g. locale routing) belong after the `isApi` branch, so /api/** keeps steps 1–2.
 import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';

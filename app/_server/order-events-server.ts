@@ -29,6 +29,9 @@ const EVENTS_PATH = /^\/api\/orders\/([^/?#]+)\/events(?:\?|$)/;
 
 /** Called once per server process, at start (instrumentation.ts), unless EVENT_STREAMS=route. */
 export function serveOrderEventsBeforeNext(): void {
+  const global = globalThis as { __orderEventsBeforeNext?: true };
+  if (global.__orderEventsBeforeNext) return;
+  global.__orderEventsBeforeNext = true;
   const taken = new WeakSet<Server>();
   subscribe('http.server.request.start', (message) => {
     const { request, server } = message as { request: IncomingMessage; server: Server };

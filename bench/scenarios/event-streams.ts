@@ -62,6 +62,7 @@ export async function eventStreamsScenario(opts: {
       await s.opened.catch(() => {});
     });
     connectMs += performance.now() - t0;
+    console.log(`  ${orders.length.toLocaleString('en-US')} streams opened, RSS ${(rssBytes(opts.server.pid) / 2 ** 20).toFixed(0)} MB`);
   }
   const connectPerS = orders.length / (connectMs / 1000);
 

@@ -4,10 +4,9 @@ import 'server-only';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { ORDER_STATUSES } from '@/lib/orders/order-status';
-import { VERDICTS } from '@/lib/payments/pay-log-vocabulary';
+import { PAY_LOG_TRADE_STATES, VERDICTS } from '@/lib/payments/pay-log-vocabulary';
 import { REFUND_STATUSES } from '@/lib/refunds/refund-status';
 import { MULTI_LINE, MULTI_LINE_MESSAGE, SINGLE_LINE, SINGLE_LINE_MESSAGE } from '@/lib/text-input';
-import { TRADE_STATES } from '@/lib/wechatpay';
 import { MAX_PERIODS, periodCount, REPORT_YEARS, withDefaultRange } from './revenue-range';
 import { addDays, startOfLocalDay } from './zoned-time';
 
@@ -68,7 +67,7 @@ export const orderFilterSchema = z
 export const payLogFilterSchema = z
   .object({
     orderNo: z.string().trim().regex(SINGLE_LINE, SINGLE_LINE_MESSAGE).max(64).optional(),
-    state: z.enum(TRADE_STATES).optional(),
+    state: z.enum(PAY_LOG_TRADE_STATES).optional(),
     verdict: z.enum(VERDICTS).optional(),
     user: username.optional(),
     ...range,

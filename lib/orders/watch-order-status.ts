@@ -54,8 +54,8 @@ export async function watchOrderStatus(orderNo: string, userId: number, sessionV
 
   // Watching first, reading second: a change committed between the two is then never missed.
   unwatch = await watchOrder(orderNo, () => {
-    if (sent === undefined) return void read().catch(() => {});
-    read().catch((err) => {
+    if (sent === undefined) return read().catch(() => {});
+    return read().catch((err) => {
       log.error({ err, orderNo }, 'event stream re-read failed');
       stop();
       watch.onEnd();

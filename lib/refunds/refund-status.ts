@@ -2,6 +2,7 @@
 // lib/orders/order-status.ts: the schema's CHECK and every label map read this list.
 //
 // requested → processing → success | closed | abnormal; failed when WeChat refused the request.
+import type { RefundStatus as WxRefundStatus } from '@/lib/wechatpay/trade-state';
 
 export const REFUND_STATUSES = ['requested', 'processing', 'success', 'closed', 'abnormal', 'failed'] as const;
 
@@ -11,4 +12,4 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export const COUNTED_REFUND_STATUSES = ['requested', 'processing', 'success'] as const satisfies readonly RefundStatus[];
 
 /** A refund message's pay-log trade_state: WeChat's refund_status, or FAIL for a refused request. */
-export type RefundTradeState = 'PROCESSING' | 'SUCCESS' | 'REFUNDCLOSE' | 'CHANGE' | 'FAIL';
+export type RefundTradeState = WxRefundStatus | 'FAIL';

@@ -5,6 +5,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { firstRow } from '@/db/first-row';
 import { orders } from '@/db/schema';
+import { inParallel } from '@/lib/in-parallel';
 import { log } from '@/lib/log';
 import { claimStaleOrders, releaseClaim } from './claim-stale-orders';
 import { settleOrder } from './settle-order';
@@ -64,12 +65,4 @@ async function countStale(): Promise<number> {
     .from(orders)
     .where(and(eq(orders.status, 'pending'), lt(orders.expiresAt, sql`now()`), isNull(orders.unappliedPaymentAt)));
   return firstRow(rows, 'count(*)').n;
-}
-
-async function inParallel<T extends object | string | number>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    for (let item = items[next++]; item !== undefined; item = items[next++]) await fn(item);
-  });
-  await Promise.all(workers);
 }

@@ -2,8 +2,7 @@
 // each started only after the previous one finished, so it never overlaps itself. Other instances'
 // timers are fine: claims keep their work disjoint.
 import { log } from '@/lib/log';
-import { sweepOrders } from './sweep-orders';
-import { sweepRefunds } from './sweep-refunds';
+import { sweep } from './sweep';
 
 const globalForTimer = globalThis as unknown as { __sweepTimer?: NodeJS.Timeout };
 
@@ -11,9 +10,8 @@ export function startSweepTimer(intervalSeconds: number): void {
   if (intervalSeconds <= 0 || globalForTimer.__sweepTimer) return;
   const tick = async () => {
     try {
-      const summary = await sweepOrders();
-      const refunds = await sweepRefunds();
-      if (summary.scanned > 0 || refunds.scanned > 0) log.info({ summary, refunds }, 'sweep');
+      const { orders: summary, refunds, rateLimitsPruned } = await sweep();
+      if (summary.scanned > 0 || refunds.scanned > 0 || rateLimitsPruned > 0) log.info({ summary, refunds, rateLimitsPruned }, 'sweep');
     } catch (err) {
       log.error({ err }, 'sweep failed');
     }

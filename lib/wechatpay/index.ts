@@ -8,14 +8,15 @@ export { isAuthenticated, isSuccessReply, notifyReply, parseNotify } from './not
 export type { NotifyExpectation, NotifyRejection, NotifyResult } from './notify';
 export { isSignType, nonce, sign, signMessage, verify } from './sign';
 export { formatWxTime, parseWxTime } from './time';
-export { isTradeState, TRADE_STATES } from './trade-state';
+export { isRefundStatus, isTradeState, REFUND_STATUSES as WX_REFUND_STATUSES, TRADE_STATES } from './trade-state';
+export type { RefundStatus } from './trade-state';
 export type * from './types';
 export { buildXml, MAX_XML_BYTES, parseXml } from './xml';
 // Refunds (spec §7–§9): merchant certificate, secapi transport, refund/refundquery, refund notify.
 export { createMerchantAgent, validateMerchantCertificate, WxCertificateError } from './certificate';
 export type { CertificateProblem, MerchantCertificate } from './certificate';
 export { formatWxDateTime, parseWxDateTime } from './datetime';
-export { createRefundClient, isRefundStatus, REFUND_ERROR_CODES, refundQueryFields, toRefundQueryResult, toRefundResult, WxRefundError } from './refund';
+export { createRefundClient, REFUND_ERROR_CODES, refundQueryFields, toRefundQueryResult, toRefundResult, WxRefundError } from './refund';
 export type {
   RefundClient,
   RefundClientConfig,
@@ -25,7 +26,6 @@ export type {
   RefundRecord,
   RefundResult,
   RefundRetry,
-  RefundStatus,
   RefundTarget,
   WxRefundQueryRequest,
   WxRefundQueryResponse,

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 import { parseFen } from './amount';
 import { formatWxDateTime, parseWxDateTime } from './datetime';
-import { isRefundStatus } from './refund';
+import { isRefundStatus } from './trade-state';
 import type { WxFields } from './types';
 import { buildXml, parseXml } from './xml';
 

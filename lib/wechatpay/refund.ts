@@ -5,6 +5,7 @@ import { checkSignedReply, postBytes, signedRequestXml, type EnvelopeConfig, typ
 import { WechatPayError, WxBusinessError } from './errors';
 import { createSecapiTransport, secapiHttpError, secapiTransportError, WxCertificateRejectedError, type SecapiTransport } from './secapi';
 import type { WxFields, WxResponseEnvelope } from './types';
+import { isRefundStatus, type RefundStatus } from './trade-state';
 import { MAX_XML_BYTES, parseXml } from './xml';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -71,13 +72,6 @@ export interface WxRefundQueryResponse extends WxResponseEnvelope {
 }
 
 // Domain types.
-
-export type RefundStatus = 'SUCCESS' | 'REFUNDCLOSE' | 'PROCESSING' | 'CHANGE';
-const REFUND_STATUSES: readonly string[] = ['SUCCESS', 'REFUNDCLOSE', 'PROCESSING', 'CHANGE'] satisfies RefundStatus[];
-
-export function isRefundStatus(s: unknown): s is RefundStatus {
-  return typeof s === 'string' && REFUND_STATUSES.includes(s);
-}
 
 /** The transaction to refund: WeChat prefers transaction_id when both are given (spec §7). */
 export type RefundTarget = { outTradeNo: string; transactionId?: string } | { outTradeNo?: string; transactionId: string };

@@ -3,8 +3,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { payLogFilterSchema } from '@/lib/admin/filters';
-import { VERDICTS, type Verdict } from '@/lib/payments/pay-log-vocabulary';
-import { TRADE_STATES } from '@/lib/wechatpay';
+import { PAY_LOG_TRADE_STATES, VERDICTS, type Verdict } from '@/lib/payments/pay-log-vocabulary';
 import { listPayLogs } from '@/lib/admin/list-pay-logs';
 import { DateRange, FilterError, FilterForm, SelectFilter, TextFilter } from '../_components/filter-form';
 import { queryString, readFilters, type SearchParams } from '../_components/format';
@@ -28,7 +27,7 @@ export default async function PayLogsPage({ searchParams }: { searchParams: Sear
       <h1 className="adm-title">{t('title')}</h1>
       <FilterForm testId="pay-log-filters" clearHref="/admin/pay-logs">
         <DateRange label={t('from')} from={query.from} to={query.to} />
-        <SelectFilter label={t('tradeState')} name="state" value={query.state} options={TRADE_STATES} />
+        <SelectFilter label={t('tradeState')} name="state" value={query.state} options={PAY_LOG_TRADE_STATES} />
         <SelectFilter label={t('verdict')} name="verdict" value={query.verdict} options={VERDICTS} optionLabel={(v) => badge(v as Verdict)} />
         <TextFilter label={t('shopper')} name="user" value={query.user} placeholder={t('usernamePlaceholder')} />
         <TextFilter label={t('order')} name="orderNo" value={query.orderNo} placeholder={t('orderPlaceholder')} />

@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { getDatabase } from '@/db';
 import { getEnv } from '@/lib/env';
+import { inParallel } from '@/lib/in-parallel';
 import { log } from '@/lib/log';
 import { ordersDueForQuery } from '../get-order-status';
 import { ORDER_STATUS_CHANNEL } from './notify-order-status';
@@ -17,7 +18,15 @@ export const LISTENER_APPLICATION_NAME = 'wxstore-order-status-listener';
 /** How often the instance looks for streamed orders a poll would now ask WeChat about (its throttle). */
 const DUE_CHECK_MS = 10_000;
 
-type Watcher = () => void;
+/**
+ * How many of those re-reads (each an orderquery) run at once. Thousands of pay pages opened in
+ * one burst come due in the same check: all at once they were thousands of concurrent calls to
+ * WeChat, and measured here they filled the server's accept queue until it refused connections.
+ */
+const DUE_CONCURRENCY = 8;
+
+/** Settles when the re-read it started is done. */
+type Watcher = () => Promise<void> | void;
 
 interface Listener {
   watchers: Map<string, Set<Watcher>>;
@@ -58,16 +67,20 @@ export function watchCount(): number {
 
 function startListening(): Listener {
   const watchers = new Map<string, Set<Watcher>>();
-  const changed = (orderNo: string) => watchers.get(orderNo)?.forEach((w) => w());
+  const changed = (orderNo: string) => watchers.get(orderNo)?.forEach((w) => void w());
   // postgres.js calls this on every (re)connect: a notification sent while the connection was down
   // is lost, so every watched order is re-read once.
-  const relisten = () => watchers.forEach((set) => set.forEach((w) => w()));
+  const relisten = () => watchers.forEach((set) => set.forEach((w) => void w()));
   // A pay page with its stream open no longer polls, and the poll is what asks WeChat about an old
   // order whose notify may be lost: one query per instance finds the streamed orders due for that
-  // question, and only their streams re-read (the re-read is the status route's, query included).
+  // question, and only their streams re-read (the re-read is the status route's, query included),
+  // DUE_CONCURRENCY at a time; the next check starts after the last of them.
   const checkDue = async () => {
     try {
-      if (watchers.size > 0) (await ordersDueForQuery([...watchers.keys()])).forEach(changed);
+      const due = watchers.size > 0 ? await ordersDueForQuery([...watchers.keys()]) : [];
+      await inParallel(due, DUE_CONCURRENCY, async (orderNo) => {
+        await Promise.all([...(watchers.get(orderNo) ?? [])].map((w) => w()));
+      });
     } catch (err) {
       log.error({ err }, 'event stream due-order check failed');
     }

@@ -3,6 +3,7 @@
 // leave from different loopback addresses (127.0.0.0/8), so the server tells them apart by the
 // socket's peer, and a forged X-Forwarded-For changes nothing (TRUSTED_PROXIES is 0).
 import { request as httpRequest } from 'node:http';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../../support/app-server';
 import { uniqueName } from '../../support/api';
@@ -136,5 +137,23 @@ describe('checkout', () => {
     // An unknown product: counted, then refused with 400, so no stock is touched.
     for (let i = 0; i < 60; i++) expect((await checkout()).status).toBe(400);
     expectRefused(await checkout(), 3600);
+  });
+});
+
+describe('rate-limit rows', () => {
+  it.runIf(process.env.DATABASE_URL)('are deleted by the sweep once their window is over for every limit, and only then (PostgreSQL)', async () => {
+    const db = postgres(server.databaseUrl!, { max: 1, onnotice: () => {} });
+    try {
+      const old = `signup-ip:${uniqueName()}`;
+      const recent = `signup-ip:${uniqueName()}`;
+      await db`insert into rate_limits (key, window_start, count) values
+        (${old}, now() - interval '61 minutes', 10), (${recent}, now() - interval '59 minutes', 10)`;
+      const swept = await fetch(`${server.baseUrl}/api/cron/sweep`, { headers: { authorization: `Bearer ${TEST_ENV.CRON_SECRET}` } });
+      expect(swept.status).toBe(200);
+      const left = await db<{ key: string }[]>`select key from rate_limits where key in (${old}, ${recent})`;
+      expect(left.map((r) => r.key)).toEqual([recent]);
+    } finally {
+      await db.end();
+    }
   });
 });

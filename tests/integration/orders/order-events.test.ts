@@ -120,6 +120,11 @@ describe('GET /api/orders/{orderNo}/events', () => {
     expect(stream.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
     stream.close();
+    // Every other request on that server still goes to Next, unchanged.
+    const posted = await owner.post(`/api/orders/${order.orderNo}/events`, {});
+    expect(posted.status).toBe(405);
+    expect((await owner.get(`/api/orders/${order.orderNo}/status`)).body.status).toBe('pending');
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
   });
 
   it('keeps an idle stream alive with a comment line every 15 s, and still delivers after it', async () => {

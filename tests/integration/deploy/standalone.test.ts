@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, stopChild } from '../../support/app-server';
 import { ApiClient, uniqueName, waitFor } from '../../support/api';
+import { openEventStream } from '../../support/event-stream';
 
 const root = process.cwd();
 const PORT = Number(process.env.TEST_PORT ?? 3101) + 35;
@@ -166,11 +167,17 @@ describe('the standalone server, laid out as the Docker image', () => {
     const order = await shopper.post('/api/orders', { items: [{ productId: product.id, quantity: 1 }], shipping });
     expect(order.status, order.text).toBe(201);
     const token = new URL(order.body.codeUrl).searchParams.get('pr')!;
+    // The pay page's event stream, answered by node:http before Next in the image's server.js too.
+    const stream = await openEventStream(`${baseUrl}/api/orders/${order.body.orderNo}/events`, { cookie: shopper.cookie! });
+    expect(stream.headers.get('vary')).toBeNull();
+    expect(JSON.parse((await stream.next(5000)).data).status).toBe('pending');
 
     const paid = await fetch(`${baseUrl}/sandbox/scan/${token}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(paid.status).toBe(200);
     // The sandbox delivers the notify to WXPAY_NOTIFY_URL's default, the server itself.
     await waitFor(async () => (await shopper.get(`/api/orders/${order.body.orderNo}/status`)).body.status === 'paid', 20_000, 200);
+    expect(JSON.parse((await stream.next(5000)).data).status).toBe('paid');
+    await stream.ended();
   });
 
   it('fails the HEALTHCHECK once the server is gone', async () => {
